@@ -1,0 +1,47 @@
+package dev.revoketokenbot.config;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Refuses to start a bot that nobody could use safely: no approvers means nobody can approve (a
+ * misconfiguration, not "everyone can"), and an HTTP endpoint without a signing secret would trust
+ * anyone. Messages name the key to set, never a value.
+ */
+public class StartupChecks {
+
+    void onStart(@Observes StartupEvent event, SlackSettings slack, RevokeSettings revoke) {
+        List<String> problems = problems(slack, revoke);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("revoke-token-bot cannot start: " + String.join("; ", problems));
+        }
+    }
+
+    /** Every configuration problem, each naming what to set; empty when the bot can start. */
+    public static List<String> problems(SlackSettings slack, RevokeSettings revoke) {
+        List<String> problems = new ArrayList<>();
+        if (isEmpty(revoke.approvers()) && isEmpty(revoke.approverGroups())) {
+            problems.add("no approvers configured: set REVOKE_APPROVERS (revoke.approvers) to Slack user IDs"
+                    + " or REVOKE_APPROVER_GROUPS (revoke.approver-groups) to Slack user-group IDs");
+        }
+        if (!slack.socketMode() && slack.signingSecret().filter(s -> !s.isBlank()).isEmpty()) {
+            problems.add("no signing secret for HTTP mode: set SLACK_SIGNING_SECRET (slack.signing-secret),"
+                    + " or SLACK_APP_TOKEN (slack.app-token) for Socket Mode");
+        }
+        if (slack.socketMode()
+                && slack.signingSecret().filter(s -> !s.isBlank()).isEmpty()
+                && revoke.stateKey().filter(s -> !s.isBlank()).isEmpty()) {
+            problems.add("no key to sign button state: set REVOKE_STATE_KEY (revoke.state-key)"
+                    + " or SLACK_SIGNING_SECRET (slack.signing-secret)");
+        }
+        return problems;
+    }
+
+    private static boolean isEmpty(Optional<Set<String>> ids) {
+        return ids.map(set -> set.stream().allMatch(String::isBlank)).orElse(true);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.revoketokenbot.revocation;
+
+/** What the approval policy says about one click. */
+public enum Decision {
+    ALLOW,
+    /** The request's time is up: the message becomes "Expired". */
+    EXPIRED,
+    /** The click came from another channel than the request's. */
+    WRONG_CHANNEL,
+    NOT_APPROVER,
+    /** Approver groups could not be read, so approval could not be checked. */
+    APPROVER_CHECK_FAILED,
+    /** The requester tried to approve their own request. */
+    SELF_APPROVAL,
+    /** Only the requester or an approver may cancel. */
+    NOT_REQUESTER_OR_APPROVER;
+
+    public boolean isRefusal() {
+        return this != ALLOW && this != EXPIRED;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.revoketokenbot.revocation;
+
+import java.util.OptionalInt;
+
+/** The answer to a {@code /revoke-token} request, after InfluxDB was asked. */
+public sealed interface LookupResult {
+
+    /**
+     * The authorization exists: show it with buttons carrying {@code sealedState}.
+     *
+     * @param otherTokens for a request by user, how many other tokens that user has
+     */
+    record Found(TokenSummary token, OptionalInt otherTokens, RequestState state, String sealedState)
+            implements LookupResult {}
+
+    /** Nothing to show; the requester hears why. */
+    record NotFound(Failure failure) implements LookupResult {}
+}

@@ -1,0 +1,23 @@
+package dev.revoketokenbot.revocation;
+
+/** Why a lookup or a revocation could not be done. Each has its own message for the person who acted. */
+public enum Problem {
+    /** InfluxDB rejected the ID as invalid (400). */
+    INVALID_ID,
+    /** No such authorization. */
+    NOT_FOUND,
+    /** InfluxDB knows no such user. */
+    USER_NOT_FOUND,
+    /** The user exists but has no tokens. */
+    USER_HAS_NO_TOKENS,
+    /** The bot's InfluxDB token was rejected (401). */
+    INFLUX_UNAUTHORIZED,
+    /** The bot's InfluxDB token lacks the permission (403). */
+    INFLUX_FORBIDDEN,
+    /** InfluxDB rate limited the bot (429). */
+    INFLUX_RATE_LIMITED,
+    /** InfluxDB did not answer: 5xx, timeout, refused connection. */
+    INFLUX_UNAVAILABLE,
+    /** InfluxDB answered with a body the bot could not read. */
+    INFLUX_BAD_RESPONSE
+}

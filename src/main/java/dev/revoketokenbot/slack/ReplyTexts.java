@@ -1,0 +1,91 @@
+package dev.revoketokenbot.slack;
+
+import dev.revoketokenbot.revocation.Decision;
+import dev.revoketokenbot.revocation.Failure;
+import dev.revoketokenbot.revocation.Target;
+
+/** The ephemeral answers to the person who acted: usage, and why something did not happen. */
+final class ReplyTexts {
+
+    static final String USAGE = "*Usage*\n"
+            + "`/revoke-token <authorization-id> [--reason <text>]`: revoke one InfluxDB API token by its ID\n"
+            + "`/revoke-token --user <name> [--reason <text>]` (or `user:<name>`): revoke that user's first token\n"
+            + "`/revoke-token help`: this text\n"
+            + "An approver other than you must click *Revoke* before anything changes.";
+
+    private ReplyTexts() {}
+
+    static String usage(String problem) {
+        return problem.isEmpty() ? USAGE : problem + "\n\n" + USAGE;
+    }
+
+    static String channelNotAllowed() {
+        return "`/revoke-token` is not enabled in this channel. Use it in one of the incident channels your"
+                + " platform team configured.";
+    }
+
+    static String lookingUp(Target target) {
+        return "Looking up " + describe(target) + " in InfluxDB…";
+    }
+
+    static String lookupFailed(Failure failure, Target target) {
+        return failure(failure, describe(target));
+    }
+
+    static String notPosted(String slackError) {
+        if ("not_in_channel".equals(slackError) || "channel_not_found".equals(slackError)) {
+            return "I can't post in this channel (`" + slackError + "`): invite me with `/invite @revoke-token-bot`"
+                    + " and run the command again. Nothing was changed.";
+        }
+        return "Slack did not take the request message (`" + Mrkdwn.escape(slackError) + "`). Nothing was changed;"
+                + " try again.";
+    }
+
+    /** What went wrong with InfluxDB, said so the person knows whether anything changed. */
+    static String failure(Failure failure, String subject) {
+        String nothingChanged = " Nothing was changed.";
+        return switch (failure.problem()) {
+            case INVALID_ID -> "InfluxDB rejected " + subject + " as an invalid ID." + nothingChanged;
+            case NOT_FOUND -> "InfluxDB has no " + subject + ". Check the ID under Load Data > API Tokens.";
+            case USER_NOT_FOUND -> "InfluxDB has no " + subject + ".";
+            case USER_HAS_NO_TOKENS -> "InfluxDB " + subject + " has no API tokens: nothing to revoke.";
+            case INFLUX_UNAUTHORIZED -> "The bot's InfluxDB token was rejected (401 Unauthorized): ask the platform"
+                    + " team to check `INFLUX_TOKEN`." + nothingChanged;
+            case INFLUX_FORBIDDEN -> "The bot's InfluxDB token lacks permission to "
+                    + (failure.operation() == Failure.Operation.DELETE ? "delete" : "read")
+                    + " authorizations (403 Forbidden): it needs "
+                    + (failure.operation() == Failure.Operation.DELETE ? "`write:authorizations`" : "`read:authorizations`")
+                    + "." + nothingChanged;
+            case INFLUX_RATE_LIMITED -> "InfluxDB is rate limiting the bot (429)." + nothingChanged + " Try again in "
+                    + failure.retryAfter().map(d -> d.toSeconds() + " seconds").orElse("a minute") + ".";
+            case INFLUX_UNAVAILABLE -> "InfluxDB unavailable" + (failure.influxStatus() > 0
+                    ? " (HTTP " + failure.influxStatus() + ")" : " (no answer)") + ", nothing was changed. Try again shortly.";
+            case INFLUX_BAD_RESPONSE -> "InfluxDB sent an answer the bot could not read." + nothingChanged;
+        };
+    }
+
+    static String refusal(Decision decision) {
+        return switch (decision) {
+            case NOT_APPROVER -> "You are not an approver for token revocations, so your click was not counted."
+                    + " Ask someone in the approvers list or group.";
+            case APPROVER_CHECK_FAILED -> "I could not check whether you are an approver (Slack did not tell me who"
+                    + " is in the approver groups), so your click was not counted. Try again shortly.";
+            case SELF_APPROVAL -> "You asked for this revocation, so someone else must approve it.";
+            case NOT_REQUESTER_OR_APPROVER -> "Only the requester or an approver can cancel this request.";
+            case WRONG_CHANNEL -> "This button belongs to a request in another channel; nothing was done.";
+            case ALLOW, EXPIRED -> throw new IllegalArgumentException(decision + " is not a refusal");
+        };
+    }
+
+    static String tampered() {
+        return "This button's data failed its integrity check, so nothing was done. Start a new request with"
+                + " `/revoke-token`.";
+    }
+
+    static String describe(Target target) {
+        if (target instanceof Target.ById byId) {
+            return "authorization " + Mrkdwn.code(byId.id().value());
+        }
+        return "user " + Mrkdwn.code(((Target.ByUser) target).userName());
+    }
+}

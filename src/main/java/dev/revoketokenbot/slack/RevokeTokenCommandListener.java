@@ -1,0 +1,81 @@
+package dev.revoketokenbot.slack;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.revoketokenbot.revocation.LookupResult;
+import dev.revoketokenbot.revocation.RevocationService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code /revoke-token}: answers usage problems in the ack; otherwise acks at once and, after the
+ * ack, looks the token up and posts the request message (or tells the requester why not).
+ */
+@ApplicationScoped
+public class RevokeTokenCommandListener implements SlashCommandHandler {
+
+    private static final Logger LOG = Logger.getLogger(RevokeTokenCommandListener.class);
+
+    private final RevocationService revocations;
+    private final FollowUps followUps;
+
+    RevokeTokenCommandListener(RevocationService revocations, FollowUps followUps) {
+        this.revocations = revocations;
+        this.followUps = followUps;
+    }
+
+    @Override
+    public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
+        SlashCommandPayload payload = request.getPayload();
+        if (!revocations.isChannelAllowed(payload.getChannelId())) {
+            LOG.infof("Command from %s refused in channel %s: not an allowed channel", payload.getUserId(),
+                    payload.getChannelId());
+            return ctx.ack(ReplyTexts.channelNotAllowed());
+        }
+        ParsedCommand command = RevokeCommandParser.parse(payload.getText());
+        if (command instanceof ParsedCommand.Usage usage) {
+            return ctx.ack(ReplyTexts.usage(usage.problem()));
+        }
+        ParsedCommand.Lookup lookup = (ParsedCommand.Lookup) command;
+        followUps.run("lookup", () -> lookUpAndPost(lookup, payload, ctx));
+        return ctx.ack(ReplyTexts.lookingUp(lookup.target()));
+    }
+
+    private void lookUpAndPost(ParsedCommand.Lookup lookup, SlashCommandPayload payload, SlashCommandContext ctx) {
+        LookupResult result =
+                revocations.lookup(lookup.target(), lookup.reason(), payload.getUserId(), payload.getChannelId());
+        if (result instanceof LookupResult.NotFound notFound) {
+            tellRequester(ctx, ReplyTexts.lookupFailed(notFound.failure(), lookup.target()));
+            return;
+        }
+        LookupResult.Found found = (LookupResult.Found) result;
+        String error;
+        try {
+            ChatPostMessageResponse posted = ctx.client().chatPostMessage(r -> r.channel(payload.getChannelId())
+                    .text(RequestMessages.requestFallback(found))
+                    .blocks(RequestMessages.request(found)));
+            error = posted.isOk() ? null : posted.getError();
+        } catch (IOException | SlackApiException e) {
+            error = "slack_unreachable";
+        }
+        revocations.requestPosted(found.state(), error == null, error);
+        if (error != null) {
+            LOG.warnf("Request %s not posted in %s: %s", found.state().requestId(), payload.getChannelId(), error);
+            tellRequester(ctx, ReplyTexts.notPosted(error));
+        }
+    }
+
+    private static void tellRequester(SlashCommandContext ctx, String text) {
+        try {
+            ctx.respond(r -> r.responseType("ephemeral").text(text));
+        } catch (IOException e) {
+            LOG.warnf("Could not reach the requester through response_url: %s", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.revoketokenbot.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.util.SlackRequestParser;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Slack's one HTTP endpoint for slash commands and interactivity. The body is read raw, because
+ * the signature covers the exact bytes; Bolt verifies it and answers.
+ */
+@Path("/slack/events")
+public class SlackEventsResource {
+
+    private static final Logger LOG = Logger.getLogger(SlackEventsResource.class);
+
+    private final App app;
+    private final SlackRequestParser parser;
+
+    SlackEventsResource(App app) {
+        this.app = app;
+        this.parser = new SlackRequestParser(app.config());
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response events(String body, @Context HttpHeaders headers, @Context UriInfo uri) throws Exception {
+        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(uri.getPath())
+                .queryString(Map.copyOf(uri.getQueryParameters()))
+                .headers(new RequestHeaders(Map.copyOf(headers.getRequestHeaders())))
+                .requestBody(body == null ? "" : body)
+                .build());
+        if (request == null) {
+            return Response.status(Response.Status.BAD_REQUEST).build();
+        }
+        com.slack.api.bolt.response.Response answer = app.run(request);
+        if (answer.getStatusCode() >= 400) {
+            LOG.debugf("Slack request refused with %d", answer.getStatusCode());
+        }
+        Response.ResponseBuilder response = Response.status(answer.getStatusCode());
+        if (answer.getBody() != null) {
+            response.entity(answer.getBody()).type(answer.getContentType());
+        }
+        for (Map.Entry<String, List<String>> header : answer.getHeaders().entrySet()) {
+            header.getValue().forEach(value -> response.header(header.getKey(), value));
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,269 @@
+package dev.revoketokenbot.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static dev.revoketokenbot.support.InfluxBodies.LEAKED_TOKEN;
+import static dev.revoketokenbot.support.SlackRequests.click;
+import static dev.revoketokenbot.support.SlackRequests.command;
+import static dev.revoketokenbot.support.SlackRequests.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import dev.revoketokenbot.support.InfluxBodies;
+import dev.revoketokenbot.support.SlackFlowTest;
+import dev.revoketokenbot.support.Stubs;
+import dev.revoketokenbot.support.WireMockStubs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.core.ThrowingRunnable;
+import org.junit.jupiter.api.Test;
+
+/** The main flow through {@code /slack/events}: command, request message, approval, DELETE, audit. */
+@QuarkusTest
+@WithTestResource(WireMockStubs.class)
+class RevokeFlowTest extends SlackFlowTest {
+
+    static final String CHANNEL = "CINCIDENT";
+    static final String REQUESTER = "UREQUESTER";
+    static final String APPROVER = "UAPPROVER1";
+    static final String ID = "0a1b2c3d4e5f6789";
+
+    private static final Pattern BUTTON_VALUE = Pattern.compile("\"value\":\"([^\"]+)\"");
+
+    @Test
+    void revokesByIdAfterAnApproverClicks() {
+        stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "telegraf on build hosts")));
+        stubs.influxDelete(ID, aResponse().withStatus(204));
+
+        send(command(REQUESTER, CHANNEL, ID + " --reason leaked in a CI log", stubs.responseUrl("cmd")))
+                .statusCode(200)
+                .body(containsString("Looking up authorization `" + ID + "`"));
+        String request = eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
+        assertThat(request).contains("channel=" + CHANNEL, ID, "telegraf on build hosts", "ci-writer", "my-org",
+                "active", "read users (all)", "<@" + REQUESTER + ">", "leaked in a CI log", "revoke_token.revoke",
+                "\"style\":\"danger\"", "\"confirm\"", "revoke_token.cancel");
+        assertThat(stubs.deletes(ID)).as("nothing is deleted before approval").isEmpty();
+
+        send(click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")))
+                .statusCode(200);
+
+        String update = eventually(() -> stubs.slackCalls("chat.update"), 1).get(0);
+        assertThat(update).contains("channel=" + CHANNEL, "ts=1700000000.000100", "revoked", "<@" + APPROVER + ">",
+                "<@" + REQUESTER + ">").doesNotContain("revoke_token.revoke");
+        String audit = eventually(() -> stubs.slackCalls("chat.postMessage"), 2).get(1);
+        assertThat(audit).contains("channel=" + CHANNEL, "Audit", ID, "revoked by <@" + APPROVER + ">",
+                "leaked in a CI log");
+        assertThat(stubs.deletes(ID)).hasSize(1);
+        assertThat(stubs.deletes(ID).get(0).getHeader("Authorization")).isEqualTo("Token test-influx-operator-token");
+        assertThat(logs.audit()).anySatisfy(line -> assertThat(line)
+                .contains("\"event\":\"revoke\"", "\"authorization_id\":\"" + ID + "\"", "\"target\":\"ci-writer\"",
+                        "\"requester\":\"" + REQUESTER + "\"", "\"actor\":\"" + APPROVER + "\"",
+                        "\"reason\":\"leaked in a CI log\"", "\"outcome\":\"revoked\"", "\"influx_status\":204",
+                        "\"request_id\":\"", "\"timestamp\":\""));
+        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"event\":\"request\"",
+                "\"outcome\":\"posted\""));
+        assertNoTokenLeaked();
+    }
+
+    @Test
+    void revokesTheFirstTokenOfAUserAndCountsTheOthers() {
+        String first = "1111111111111111";
+        stubs.influxListByUser("ci-writer", okJson(InfluxBodies.list(
+                InfluxBodies.authorization(first, "ci-writer", "first"),
+                InfluxBodies.authorization("2222222222222222", "ci-writer", "second"),
+                InfluxBodies.authorization("3333333333333333", "ci-writer", "third"))));
+        stubs.influxDelete(first, aResponse().withStatus(204));
+
+        send(command(REQUESTER, CHANNEL, "--user ci-writer", stubs.responseUrl("cmd"))).statusCode(200);
+        String request = eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
+        assertThat(request).contains(first, "has 2 other tokens").doesNotContain("2222222222222222");
+
+        send(click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));
+        eventually(() -> stubs.slackCalls("chat.update"), 1);
+        assertThat(stubs.deletes(first)).hasSize(1);
+        assertThat(stubs.deletes("2222222222222222")).isEmpty();
+        assertNoTokenLeaked();
+    }
+
+    @Test
+    void userNamesTravelAsOneEncodedQueryParameter() {
+        String odd = "ops/../bot&user=admin#x";
+        String id = "4444444444444444";
+        stubs.influxListByUser(odd, okJson(InfluxBodies.list(InfluxBodies.authorization(id, odd, ""))));
+
+        send(command(REQUESTER, CHANNEL, "user:" + odd, stubs.responseUrl("cmd"))).statusCode(200);
+
+        assertThat(eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0)).contains(id);
+        assertThat(stubs.influxRequests()).singleElement().satisfies(r -> {
+            assertThat(r.getUrl()).startsWith("/api/v2/authorizations?user=").doesNotContain("&user=", "#");
+            assertThat(r.queryParameter("user").values()).containsExactly(odd);
+        });
+    }
+
+    @Test
+    void aGroupMemberMayApprove() {
+        String request = requestMessage();
+        stubs.influxDelete(ID, aResponse().withStatus(204));
+
+        send(click(Stubs.GROUP_MEMBER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));
+
+        eventually(() -> stubs.slackCalls("chat.update"), 1);
+        assertThat(stubs.deletes(ID)).hasSize(1);
+        assertThat(stubs.slackCalls("usergroups.users.list")).anySatisfy(body -> assertThat(body).contains("usergroup=SAPPROVERS"));
+    }
+
+    @Test
+    void aClickFromSomeoneWhoIsNotAnApproverChangesNothing() {
+        String request = requestMessage();
+
+        send(click("UBYSTANDER", CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));
+
+        assertThat(eventually(() -> stubs.responses("click"), 1).get(0))
+                .contains("not an approver", "\"response_type\":\"ephemeral\"", "\"replace_original\":false");
+        assertThat(stubs.deletes(ID)).isEmpty();
+        assertThat(stubs.slackCalls("chat.update")).isEmpty();
+        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"actor\":\"UBYSTANDER\"",
+                "\"outcome\":\"refused:not_approver\""));
+    }
+
+    @Test
+    void anApproverCannotApproveTheirOwnRequest() {
+        String request = requestMessage(APPROVER);
+
+        send(click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));
+
+        assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("someone else must approve");
+        assertThat(stubs.deletes(ID)).isEmpty();
+        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("refused:self_approval"));
+    }
+
+    @Test
+    void theRequesterCanCancel() {
+        String request = requestMessage();
+
+        send(click(REQUESTER, CHANNEL, ActionIds.CANCEL, buttonValue(request), stubs.responseUrl("click")));
+
+        assertThat(eventually(() -> stubs.slackCalls("chat.update"), 1).get(0))
+                .contains("cancelled", "<@" + REQUESTER + ">").doesNotContain("revoke_token.revoke");
+        assertThat(stubs.deletes(ID)).isEmpty();
+        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"outcome\":\"cancelled\""));
+
+        send(click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("late")));
+        assertThat(eventually(() -> stubs.responses("late"), 1).get(0)).contains("already cancelled");
+        assertThat(stubs.deletes(ID)).isEmpty();
+    }
+
+    @Test
+    void aBystanderCannotCancel() {
+        String request = requestMessage();
+
+        send(click("UBYSTANDER", CHANNEL, ActionIds.CANCEL, buttonValue(request), stubs.responseUrl("click")));
+
+        assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("Only the requester or an approver");
+        assertThat(stubs.slackCalls("chat.update")).isEmpty();
+    }
+
+    @Test
+    void anEditedButtonValueIsRefusedAndAudited() {
+        String value = buttonValue(requestMessage());
+        String forged = value.substring(0, 10) + (value.charAt(10) == 'A' ? 'B' : 'A') + value.substring(11);
+
+        send(click(APPROVER, CHANNEL, ActionIds.REVOKE, forged, stubs.responseUrl("click")));
+
+        assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("integrity check");
+        assertThat(stubs.deletes(ID)).isEmpty();
+        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"actor\":\"" + APPROVER + "\"",
+                "\"outcome\":\"refused:tampered\""));
+    }
+
+    @Test
+    void aButtonFromAnotherChannelIsRefused() {
+        String request = requestMessage();
+
+        send(click(APPROVER, "COTHER", ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));
+
+        assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("another channel");
+        assertThat(stubs.deletes(ID)).isEmpty();
+    }
+
+    @Test
+    void aDoubleClickDeletesOnce() {
+        String request = requestMessage();
+        stubs.influxDelete(ID, aResponse().withStatus(204));
+        String value = buttonValue(request);
+
+        send(click(APPROVER, CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("first")));
+        eventually(() -> stubs.slackCalls("chat.update"), 1);
+        send(click("UAPPROVER2", CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("second")));
+
+        assertThat(eventually(() -> stubs.responses("second"), 1).get(0)).contains("already revoked");
+        assertThat(stubs.deletes(ID)).hasSize(1);
+        assertThat(stubs.slackCalls("chat.update")).hasSize(1);
+    }
+
+    @Test
+    void aDeleteThatFindsNothingSaysAlreadyRevokedAndPostsNoSecondRecord() {
+        String request = requestMessage();
+        stubs.influxDelete(ID, aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                .withBody(InfluxBodies.notFound()));
+
+        send(click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));
+
+        assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("already revoked");
+        assertThat(stubs.slackCalls("chat.update")).isEmpty();
+        assertThat(stubs.slackCalls("chat.postMessage")).hasSize(1);
+        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"outcome\":\"already_revoked\"",
+                "\"influx_status\":404"));
+    }
+
+    @Test
+    void aDeleteTheBotMayNotDoIsExplainedAndTheRequestStaysOpen() {
+        String request = requestMessage();
+        stubs.influxDelete(ID, aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                .withBody(InfluxBodies.error("forbidden", "insufficient permissions for write:authorizations")));
+
+        send(click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));
+
+        assertThat(eventually(() -> stubs.responses("click"), 1).get(0))
+                .contains("lacks permission to delete authorizations (403 Forbidden)", "Nothing was changed");
+        assertThat(stubs.slackCalls("chat.update")).isEmpty();
+        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"outcome\":\"failed:influx_forbidden\"",
+                "\"influx_status\":403"));
+    }
+
+    /** Posts a request by {@link #REQUESTER} for {@link #ID} and returns the request message's body. */
+    private String requestMessage() {
+        return requestMessage(REQUESTER);
+    }
+
+    private String requestMessage(String requester) {
+        stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "telegraf")));
+        send(command(requester, CHANNEL, ID, stubs.responseUrl("cmd"))).statusCode(200);
+        return eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
+    }
+
+    static String buttonValue(String requestMessage) {
+        Matcher matcher = BUTTON_VALUE.matcher(requestMessage);
+        assertThat(matcher.find()).as("request message has a button value").isTrue();
+        return matcher.group(1);
+    }
+
+    private void assertNoTokenLeaked() {
+        assertThat(stubs.everythingSentToSlack()).noneSatisfy(body -> assertThat(body).contains(LEAKED_TOKEN));
+        assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains(LEAKED_TOKEN));
+        assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("test-influx-operator-token"));
+        assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("xoxb-test-bot-token"));
+    }
+
+    /** Waits for exactly {@code count} items (the bot works after the ack), then returns them. */
+    static List<String> eventually(java.util.function.Supplier<List<String>> calls, int count) {
+        ThrowingRunnable check = () -> assertThat(calls.get()).hasSize(count);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(check);
+        return calls.get();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.revoketokenbot.support;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.Response;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Checks every request the bot sends to the InfluxDB stub, and every answer the stub gives, against
+ * InfluxDB's own OpenAPI contract (src/test/resources/contracts/influxdb/cloud.yml), so the fake
+ * cannot drift from the real API. Tests that serve an off-contract answer on purpose (garbage, HTML)
+ * say so with {@link #allowViolations()}.
+ */
+public final class InfluxContract {
+
+    private static final String SPEC = "contracts/influxdb/cloud.yml";
+
+    private final OpenApiInteractionValidator validator = OpenApiInteractionValidator.createFor(SPEC)
+            // The Authorization schemas use allOf: without this, valid bodies fail as "not allowed" properties.
+            .withLevelResolver(LevelResolver.create()
+                    .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                    .build())
+            .build();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private volatile boolean violationsAllowed;
+
+    void check(com.github.tomakehurst.wiremock.http.Request served, Response answer) {
+        ValidationReport report = validator.validate(request(served), response(answer));
+        if (report.hasErrors() && !violationsAllowed) {
+            violations.add(served.getMethod() + " " + served.getUrl() + " -> " + answer.getStatus() + ": "
+                    + report.getMessages());
+        }
+    }
+
+    /** For a test that serves a body InfluxDB never would, to see the bot cope with it. */
+    public void allowViolations() {
+        violationsAllowed = true;
+    }
+
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    void reset() {
+        violations.clear();
+        violationsAllowed = false;
+    }
+
+    private static Request request(com.github.tomakehurst.wiremock.http.Request served) {
+        URI uri = URI.create(served.getUrl());
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(served.getMethod().getName(), uri.getPath());
+        for (HttpHeader header : served.getHeaders().all()) {
+            builder.withHeader(header.key(), header.values());
+        }
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                builder.withQueryParam(decode(kv[0]), kv.length > 1 ? decode(kv[1]) : "");
+            }
+        }
+        if (served.getBody() != null && served.getBody().length > 0) {
+            builder.withBody(served.getBodyAsString());
+        }
+        return builder.build();
+    }
+
+    private static com.atlassian.oai.validator.model.Response response(Response answer) {
+        SimpleResponse.Builder builder = SimpleResponse.Builder.status(answer.getStatus());
+        for (HttpHeader header : answer.getHeaders().all()) {
+            builder.withHeader(header.key(), header.values());
+        }
+        String body = answer.getBodyAsString();
+        if (body != null && !body.isEmpty()) {
+            builder.withBody(body);
+        }
+        return builder.build();
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+}
