@@ -7,9 +7,11 @@ import dev.revoketokenbot.revocation.Target;
 /** The ephemeral answers to the person who acted: usage, and why something did not happen. */
 final class ReplyTexts {
 
+    /** Angle brackets are escaped: raw, Slack would read {@code <name>} as a link. */
     static final String USAGE = "*Usage*\n"
-            + "`/revoke-token <authorization-id> [--reason <text>]`: revoke one InfluxDB API token by its ID\n"
-            + "`/revoke-token --user <name> [--reason <text>]` (or `user:<name>`): revoke that user's first token\n"
+            + "`/revoke-token &lt;authorization-id&gt; [--reason &lt;text&gt;]`: revoke one InfluxDB API token by its ID\n"
+            + "`/revoke-token --user &lt;name&gt; [--reason &lt;text&gt;]` (or `user:&lt;name&gt;`): revoke that user's"
+            + " first token\n"
             + "`/revoke-token help`: this text\n"
             + "An approver other than you must click *Revoke* before anything changes.";
 

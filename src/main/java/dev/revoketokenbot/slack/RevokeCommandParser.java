@@ -70,7 +70,7 @@ final class RevokeCommandParser {
             remaining = rest;
         }
         if (target == null) {
-            return new ParsedCommand.Usage("Say which token: an authorization ID, or `--user <name>`.");
+            return new ParsedCommand.Usage("Say which token: an authorization ID, or `--user &lt;name&gt;`.");
         }
         return new ParsedCommand.Lookup(target, reason);
     }

@@ -50,7 +50,7 @@ public final class InfluxContract {
         return List.copyOf(violations);
     }
 
-    void reset() {
+    public void reset() {
         violations.clear();
         violationsAllowed = false;
     }

@@ -1,0 +1,90 @@
+package dev.revoketokenbot.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static dev.revoketokenbot.slack.RevokeFlowTest.CHANNEL;
+import static dev.revoketokenbot.slack.RevokeFlowTest.ID;
+import static dev.revoketokenbot.slack.RevokeFlowTest.REQUESTER;
+import static dev.revoketokenbot.support.SlackRequests.SIGNING_SECRET;
+import static dev.revoketokenbot.support.SlackRequests.command;
+import static dev.revoketokenbot.support.SlackRequests.send;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import dev.revoketokenbot.support.InfluxBodies;
+import dev.revoketokenbot.support.SlackFlowTest;
+import dev.revoketokenbot.support.WireMockStubs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Requests not signed by Slack, or signed too long ago, get 401 and cause nothing. */
+@QuarkusTest
+@WithTestResource(WireMockStubs.class)
+class RequestSignatureTest extends SlackFlowTest {
+
+    @BeforeEach
+    void anExistingToken() {
+        stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "")));
+    }
+
+    @Test
+    void aWrongSignatureIsRefused() {
+        send(command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd")), now(), "not-the-signing-secret")
+                .statusCode(401);
+        assertNothingHappened();
+    }
+
+    @Test
+    void aStaleTimestampIsRefused() {
+        long sixMinutesAgo = now() - 6 * 60;
+        send(command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd")), sixMinutesAgo, SIGNING_SECRET)
+                .statusCode(401);
+        assertNothingHappened();
+    }
+
+    @Test
+    void aBodyChangedAfterSigningIsRefused() {
+        String body = command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd"));
+        String ts = Long.toString(now());
+        given().contentType("application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", new com.slack.api.app_backend.SlackSignature.Generator(SIGNING_SECRET)
+                        .generate(ts, body))
+                .body(body.replace("UREQUESTER", "UAPPROVER1"))
+                .post("/slack/events")
+                .then()
+                .statusCode(401);
+        assertNothingHappened();
+    }
+
+    @Test
+    void unsignedRequestsAreRefused() {
+        given().contentType("application/x-www-form-urlencoded")
+                .body(command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd")))
+                .post("/slack/events")
+                .then()
+                .statusCode(401);
+        assertNothingHappened();
+    }
+
+    @Test
+    void aCorrectlySignedRequestIsAccepted() {
+        send(command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd"))).statusCode(200);
+        RevokeFlowTest.eventually(() -> stubs.slackCalls("chat.postMessage"), 1);
+    }
+
+    /** Bolt may call auth.test once at start-up; nothing else may reach Slack or InfluxDB. */
+    private void assertNothingHappened() {
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() ->
+                stubs.influxRequests().isEmpty()
+                        && stubs.slackCalls("chat.postMessage").isEmpty()
+                        && stubs.responses("cmd").isEmpty());
+    }
+
+    private static long now() {
+        return Instant.now().getEpochSecond();
+    }
+}
