@@ -1,11 +1,18 @@
 package dev.revoketokenbot.slack;
 
 import com.slack.api.Slack;
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.bolt.service.builtin.FileInstallationService;
 import dev.revoketokenbot.config.SlackSettings;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The one Bolt {@link App}, built from configuration, with every listener registered here. */
 public class BoltApp {
@@ -25,10 +32,24 @@ public class BoltApp {
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret().orElse(null))
                 .build();
-        App app = new App(config);
+        App app = new App(config, middleware(config)).asOAuthApp(false);
         app.command(COMMAND, command);
         app.blockAction(ActionIds.REVOKE, revoke);
         app.blockAction(ActionIds.CANCEL, cancel);
         return app;
+    }
+
+    /**
+     * Bolt's own middleware, in Bolt's order, except that authorization ({@code auth.test}) waits
+     * until a request has passed signature verification. Bolt's self-event filter is left out: the
+     * bot subscribes to no events.
+     */
+    private static List<Middleware> middleware(AppConfig config) {
+        List<Middleware> middleware = new ArrayList<>();
+        middleware.add(new SSLCheck(config.getVerificationToken()));
+        middleware.add(new RequestVerification(
+                new SlackSignature.Verifier(new SlackSignature.Generator(config.getSigningSecret()))));
+        middleware.add(new DeferredTeamAuthorization(config, new FileInstallationService(config)));
+        return middleware;
     }
 }

@@ -35,7 +35,7 @@ public class SlackEventsResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response events(String body, @Context HttpHeaders headers, @Context UriInfo uri) throws Exception {
+    public Response events(String body, @Context HttpHeaders headers, @Context UriInfo uri) {
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(uri.getPath())
                 .queryString(Map.copyOf(uri.getQueryParameters()))
@@ -45,9 +45,13 @@ public class SlackEventsResource {
         if (request == null) {
             return Response.status(Response.Status.BAD_REQUEST).build();
         }
-        com.slack.api.bolt.response.Response answer = app.run(request);
-        if (answer.getStatusCode() >= 400) {
-            LOG.debugf("Slack request refused with %d", answer.getStatusCode());
+        com.slack.api.bolt.response.Response answer;
+        try {
+            answer = app.run(request);
+        } catch (Exception e) {
+            // Bolt itself failed (typically auth.test could not reach Slack); Slack shows the requester an error.
+            LOG.errorf("Bolt could not handle a Slack request: %s", e.getClass().getName());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).build();
         }
         Response.ResponseBuilder response = Response.status(answer.getStatusCode());
         if (answer.getBody() != null) {
