@@ -27,6 +27,8 @@ public class AuditLog {
     }
 
     /**
+     * Writes one audit line.
+     *
      * @param event what was attempted: {@code request}, {@code revoke} or {@code cancel}
      * @param state the request, when the bot could read it
      * @param actor the Slack user who acted

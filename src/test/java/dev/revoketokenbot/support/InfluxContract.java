@@ -62,7 +62,7 @@ public final class InfluxContract {
             builder.withHeader(header.key(), header.values());
         }
         if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
+            for (String pair : uri.getRawQuery().split("&", -1)) {
                 String[] kv = pair.split("=", 2);
                 builder.withQueryParam(decode(kv[0]), kv.length > 1 ? decode(kv[1]) : "");
             }

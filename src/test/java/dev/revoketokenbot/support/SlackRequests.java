@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -36,7 +37,7 @@ public final class SlackRequests {
         form.put("channel_id", channel);
         form.put("channel_name", "incident");
         form.put("user_id", user);
-        form.put("user_name", user.toLowerCase());
+        form.put("user_name", user.toLowerCase(Locale.ROOT));
         form.put("command", "/revoke-token");
         form.put("text", text);
         form.put("api_app_id", "A0TEST");
@@ -60,7 +61,7 @@ public final class SlackRequests {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", "block_actions");
         payload.put("team", Map.of("id", "T0TEST", "domain", "test"));
-        payload.put("user", Map.of("id", user, "username", user.toLowerCase(), "team_id", "T0TEST"));
+        payload.put("user", Map.of("id", user, "username", user.toLowerCase(Locale.ROOT), "team_id", "T0TEST"));
         payload.put("api_app_id", "A0TEST");
         payload.put("token", "legacy-verification-token");
         payload.put("container", Map.of("type", "message", "message_ts", "1700000000.000100", "channel_id", channel,
