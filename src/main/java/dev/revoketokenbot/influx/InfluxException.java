@@ -31,6 +31,11 @@ public class InfluxException extends RuntimeException {
         return status;
     }
 
+    /** Whether trying again may help: InfluxDB did not answer, failed (5xx), or asked to slow down. */
+    public boolean isTransient() {
+        return failure == InfluxFailure.UNAVAILABLE || failure == InfluxFailure.RATE_LIMITED;
+    }
+
     /** How long InfluxDB asked the bot to wait, when it said. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);

@@ -1,9 +1,6 @@
 package dev.revoketokenbot.slack;
 
 import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.model.block.LayoutBlock;
 import dev.revoketokenbot.revocation.ClickResult;
 import dev.revoketokenbot.revocation.RequestState;
@@ -25,26 +22,28 @@ public class ClickOutcomes {
     private static final Logger LOG = Logger.getLogger(ClickOutcomes.class);
 
     private final RevocationService revocations;
+    private final SlackMessages messages;
 
-    ClickOutcomes(RevocationService revocations) {
+    ClickOutcomes(RevocationService revocations, SlackMessages messages) {
         this.revocations = revocations;
+        this.messages = messages;
     }
 
     void show(ClickResult result, Click click, ActionContext ctx) {
         if (result instanceof ClickResult.Revoked r) {
-            updateRequest(ctx, click, r.state(), RequestMessages.revoked(r.state(), r.actor(), r.at()))
+            updateRequest(click, r.state(), RequestMessages.revoked(r.state(), r.actor(), r.at()))
                     .ifPresent(error -> tell(ctx, "The token is revoked, but I could not update the request message"
                             + " (`" + Mrkdwn.escape(error) + "`)."));
             String auditChannel = revocations.auditChannel(r.state());
-            postAudit(ctx, auditChannel, RequestMessages.auditRevoked(r.state(), r.actor(), r.at()))
+            messages.post(auditChannel, RequestMessages.auditRevoked(r.state(), r.actor(), r.at()))
                     .ifPresent(error -> tell(ctx, "The token is revoked, but I could not post the audit message to "
                             + Mrkdwn.channel(auditChannel) + " (`" + Mrkdwn.escape(error) + "`)."));
         } else if (result instanceof ClickResult.Cancelled c) {
-            updateRequest(ctx, click, c.state(), RequestMessages.cancelled(c.state(), c.actor(), c.at()))
+            updateRequest(click, c.state(), RequestMessages.cancelled(c.state(), c.actor(), c.at()))
                     .ifPresent(error -> tell(ctx, "The request is cancelled, but I could not update its message"
                             + " (`" + Mrkdwn.escape(error) + "`)."));
         } else if (result instanceof ClickResult.Expired e) {
-            updateRequest(ctx, click, e.state(), RequestMessages.expired(e.state()));
+            updateRequest(click, e.state(), RequestMessages.expired(e.state()));
             tell(ctx, "This request expired at " + RequestMessages.date(e.state().expiresAt())
                     + "; nothing was changed. Run `/revoke-token` again if it is still needed.");
         } else {
@@ -70,34 +69,8 @@ public class ClickOutcomes {
     }
 
     /** Replaces the request message; returns Slack's error when it could not. */
-    private static Optional<String> updateRequest(
-            ActionContext ctx, Click click, RequestState state, List<LayoutBlock> blocks) {
-        try {
-            ChatUpdateResponse response = ctx.client().chatUpdate(r -> r.channel(click.channel())
-                    .ts(click.messageTs())
-                    .text(RequestMessages.closedFallback(state))
-                    .blocks(blocks));
-            return failure("chat.update", response.isOk(), response.getError());
-        } catch (IOException | SlackApiException e) {
-            return failure("chat.update", false, "slack_unreachable");
-        }
-    }
-
-    private static Optional<String> postAudit(ActionContext ctx, String channel, String text) {
-        try {
-            ChatPostMessageResponse response = ctx.client().chatPostMessage(r -> r.channel(channel).text(text));
-            return failure("chat.postMessage (audit)", response.isOk(), response.getError());
-        } catch (IOException | SlackApiException e) {
-            return failure("chat.postMessage (audit)", false, "slack_unreachable");
-        }
-    }
-
-    private static Optional<String> failure(String method, boolean ok, String error) {
-        if (ok) {
-            return Optional.empty();
-        }
-        LOG.warnf("%s failed: %s", method, error);
-        return Optional.of(error == null ? "unknown_error" : error);
+    private Optional<String> updateRequest(Click click, RequestState state, List<LayoutBlock> blocks) {
+        return messages.update(click.channel(), click.messageTs(), RequestMessages.closedFallback(state), blocks);
     }
 
     /** An ephemeral message to the clicker only, leaving the request message as it is. */

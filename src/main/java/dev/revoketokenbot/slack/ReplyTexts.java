@@ -39,6 +39,10 @@ final class ReplyTexts {
             return "I can't post in this channel (`" + slackError + "`): invite me with `/invite @revoke-token-bot`"
                     + " and run the command again. Nothing was changed.";
         }
+        if ("ratelimited".equals(slackError)) {
+            return "Slack is rate limiting the bot right now, so the request was not posted. Nothing was changed;"
+                    + " try again in a minute.";
+        }
         return "Slack did not take the request message (`" + Mrkdwn.escape(slackError) + "`). Nothing was changed;"
                 + " try again.";
     }

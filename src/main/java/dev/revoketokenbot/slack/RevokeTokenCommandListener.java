@@ -5,12 +5,11 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.revoketokenbot.revocation.LookupResult;
 import dev.revoketokenbot.revocation.RevocationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,10 +22,12 @@ public class RevokeTokenCommandListener implements SlashCommandHandler {
     private static final Logger LOG = Logger.getLogger(RevokeTokenCommandListener.class);
 
     private final RevocationService revocations;
+    private final SlackMessages messages;
     private final FollowUps followUps;
 
-    RevokeTokenCommandListener(RevocationService revocations, FollowUps followUps) {
+    RevokeTokenCommandListener(RevocationService revocations, SlackMessages messages, FollowUps followUps) {
         this.revocations = revocations;
+        this.messages = messages;
         this.followUps = followUps;
     }
 
@@ -55,20 +56,10 @@ public class RevokeTokenCommandListener implements SlashCommandHandler {
             return;
         }
         LookupResult.Found found = (LookupResult.Found) result;
-        String error;
-        try {
-            ChatPostMessageResponse posted = ctx.client().chatPostMessage(r -> r.channel(payload.getChannelId())
-                    .text(RequestMessages.requestFallback(found))
-                    .blocks(RequestMessages.request(found)));
-            error = posted.isOk() ? null : posted.getError();
-        } catch (IOException | SlackApiException e) {
-            error = "slack_unreachable";
-        }
-        revocations.requestPosted(found.state(), error == null, error);
-        if (error != null) {
-            LOG.warnf("Request %s not posted in %s: %s", found.state().requestId(), payload.getChannelId(), error);
-            tellRequester(ctx, ReplyTexts.notPosted(error));
-        }
+        Optional<String> error = messages.post(
+                payload.getChannelId(), RequestMessages.requestFallback(found), RequestMessages.request(found));
+        revocations.requestPosted(found.state(), error.isEmpty(), error.orElse(null));
+        error.ifPresent(e -> tellRequester(ctx, ReplyTexts.notPosted(e)));
     }
 
     private static void tellRequester(SlashCommandContext ctx, String text) {
