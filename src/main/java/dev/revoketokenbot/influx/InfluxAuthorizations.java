@@ -6,8 +6,12 @@ import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -21,10 +25,21 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class InfluxAuthorizations {
 
     private final InfluxAuthorizationsClient client;
+    private final InfluxReachability reachability;
+    private final MeterRegistry metrics;
+    private final Clock clock;
     private final Guard retries;
 
-    InfluxAuthorizations(@RestClient InfluxAuthorizationsClient client, InfluxSettings settings) {
+    InfluxAuthorizations(
+            @RestClient InfluxAuthorizationsClient client,
+            InfluxSettings settings,
+            InfluxReachability reachability,
+            MeterRegistry metrics,
+            Clock clock) {
         this.client = client;
+        this.reachability = reachability;
+        this.metrics = metrics;
+        this.clock = clock;
         this.retries = Guard.create()
                 .withDescription("influxdb")
                 .withRetry()
@@ -41,12 +56,12 @@ public class InfluxAuthorizations {
     }
 
     public Authorization find(String authorizationId) {
-        return retries.get(() -> call(() -> requireBody(client.get(authorizationId))), Authorization.class);
+        return retries.get(() -> call("get", () -> requireBody(client.get(authorizationId))), Authorization.class);
     }
 
     /** The user's authorizations in InfluxDB's order; unknown users fail with NOT_FOUND (OSS). */
     public List<Authorization> findByUser(String userName) {
-        return retries.get(() -> call(() -> requireBody(client.listByUser(userName))), AuthorizationList.class)
+        return retries.get(() -> call("list", () -> requireBody(client.listByUser(userName))), AuthorizationList.class)
                 .authorizations();
     }
 
@@ -61,7 +76,7 @@ public class InfluxAuthorizations {
             return retries.get(
                     () -> {
                         attempts.incrementAndGet();
-                        return call(() -> {
+                        return call("delete", () -> {
                             client.delete(authorizationId);
                             return Boolean.TRUE;
                         });
@@ -75,13 +90,21 @@ public class InfluxAuthorizations {
         }
     }
 
-    private static <T> T call(Supplier<T> request) {
+    /** One HTTP exchange: classified, timed ({@code revoke_influx_calls}), and noted for reachability. */
+    private <T> T call(String operation, Supplier<T> request) {
+        Timer.Sample sample = Timer.start(metrics);
+        String outcome = "ok";
         try {
-            return request.get();
-        } catch (InfluxException e) {
-            throw e;
-        } catch (WebApplicationException | ProcessingException e) {
-            throw classify(e);
+            T result = request.get();
+            reachability.observe(true, clock.instant());
+            return result;
+        } catch (InfluxException | WebApplicationException | ProcessingException e) {
+            InfluxException failure = e instanceof InfluxException influx ? influx : classify(e);
+            outcome = failure.failure().name().toLowerCase(Locale.ROOT);
+            reachability.observe(failure.failure() != InfluxFailure.UNAVAILABLE, clock.instant());
+            throw failure;
+        } finally {
+            sample.stop(metrics.timer("revoke_influx_calls", "operation", operation, "outcome", outcome));
         }
     }
 

@@ -2,10 +2,12 @@ package dev.revoketokenbot.revocation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,10 +22,14 @@ public class AuditLog {
     private static final Logger AUDIT = Logger.getLogger(LOGGER_NAME);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Clock clock;
+    private static final Pattern LABEL_SAFE = Pattern.compile("[a-z_]{1,40}");
 
-    AuditLog(Clock clock) {
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    AuditLog(Clock clock, MeterRegistry metrics) {
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -47,10 +53,28 @@ public class AuditLog {
         line.put("outcome", outcome);
         line.put("influx_status", influxStatus == 0 ? null : influxStatus);
         line.put("timestamp", clock.instant().toString());
+        count(event, outcome);
         try {
             AUDIT.info(JSON.writeValueAsString(line));
         } catch (JsonProcessingException e) {
             AUDIT.errorf("audit record for %s could not be written as JSON", outcome);
         }
+    }
+
+    /**
+     * Counts the decision as {@code revoke_decisions_total{event, outcome, reason}}: outcomes like
+     * {@code refused:not_approver} split into outcome and reason. Labels are the bot's own words,
+     * never a user's: anything else becomes {@code other}.
+     */
+    private void count(String event, String outcome) {
+        int colon = outcome.indexOf(':');
+        String result = colon < 0 ? outcome : outcome.substring(0, colon);
+        String reason = colon < 0 ? "none" : outcome.substring(colon + 1);
+        metrics.counter("revoke_decisions", "event", safe(event), "outcome", safe(result), "reason", safe(reason))
+                .increment();
+    }
+
+    private static String safe(String label) {
+        return LABEL_SAFE.matcher(label).matches() ? label : "other";
     }
 }

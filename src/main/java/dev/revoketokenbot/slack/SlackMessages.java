@@ -4,6 +4,8 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.block.LayoutBlock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,7 @@ public class SlackMessages {
     private static final long MAX_RETRY_AFTER_MILLIS = 10_000;
 
     private final MethodsClient slack;
+    private final MeterRegistry metrics;
     private final Guard rateLimitRetries = Guard.create()
             .withDescription("slack-web-api")
             .withRetry()
@@ -39,8 +42,9 @@ public class SlackMessages {
             .done()
             .build();
 
-    SlackMessages(MethodsClient slack) {
+    SlackMessages(MethodsClient slack, MeterRegistry metrics) {
         this.slack = slack;
+        this.metrics = metrics;
     }
 
     Optional<String> post(String channel, String text, List<LayoutBlock> blocks) {
@@ -55,7 +59,9 @@ public class SlackMessages {
         return send("chat.update", () -> slack.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
     }
 
+    /** One Web API call with its retries, timed as {@code revoke_slack_calls{method, outcome}}. */
     private Optional<String> send(String method, Callable<? extends SlackApiTextResponse> call) {
+        Timer.Sample sample = Timer.start(metrics);
         String error;
         try {
             SlackApiTextResponse response = rateLimitRetries.call(() -> {
@@ -83,6 +89,8 @@ public class SlackMessages {
         if (error != null) {
             LOG.warnf("%s failed: %s", method, error);
         }
+        String outcome = error == null ? "ok" : error.matches("[a-z_]{1,40}") ? error : "other";
+        sample.stop(metrics.timer("revoke_slack_calls", "method", method, "outcome", outcome));
         return Optional.ofNullable(error);
     }
 

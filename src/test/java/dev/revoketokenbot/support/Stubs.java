@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,10 +39,23 @@ public final class Stubs {
     private final WireMockServer influx;
     private final InfluxContract contract;
 
+    private final List<String> connectionOpens = new CopyOnWriteArrayList<>();
+
     Stubs(WireMockServer slack, WireMockServer influx, InfluxContract contract) {
         this.slack = slack;
         this.influx = influx;
         this.contract = contract;
+        // Socket Mode connects at start-up, before any test resets the journal: keep those apart.
+        slack.addMockServiceRequestListener((request, response) -> {
+            if (request.getUrl().equals("/api/apps.connections.open")) {
+                connectionOpens.add(request.getHeader("Authorization"));
+            }
+        });
+    }
+
+    /** The Authorization header of every {@code apps.connections.open} call since the stubs started. */
+    public List<String> connectionOpens() {
+        return List.copyOf(connectionOpens);
     }
 
     public WireMockServer slack() {
