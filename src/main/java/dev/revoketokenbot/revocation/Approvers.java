@@ -2,7 +2,9 @@ package dev.revoketokenbot.revocation;
 
 import dev.revoketokenbot.config.RevokeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /** Tells whether a Slack user may approve: a configured user ID, or a member of a configured group. */
@@ -16,9 +18,13 @@ public class Approvers {
     private final ApproverGroups groupMembers;
 
     Approvers(RevokeSettings settings, ApproverGroups groupMembers) {
-        this.users = settings.approvers().orElse(Set.of());
-        this.groups = settings.approverGroups().orElse(Set.of());
+        this.users = nonBlank(settings.approvers());
+        this.groups = nonBlank(settings.approverGroups());
         this.groupMembers = groupMembers;
+    }
+
+    private static Set<String> nonBlank(Optional<Set<String>> ids) {
+        return ids.orElse(Set.of()).stream().map(String::strip).filter(id -> !id.isEmpty()).collect(Collectors.toSet());
     }
 
     public Approval check(String userId) {

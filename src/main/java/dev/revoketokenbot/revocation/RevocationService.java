@@ -25,6 +25,7 @@ import java.util.Set;
 public class RevocationService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_OWNER_LENGTH = 100;
 
     private final InfluxAuthorizations influx;
     private final StateSigner signer;
@@ -80,7 +81,7 @@ public class RevocationService {
                 return notFound(target, reason, requester, channel, Failure.of(Problem.INFLUX_BAD_RESPONSE, Failure.Operation.READ));
             }
             RequestState state = new RequestState(
-                    newRequestId(), id.get().value(), nullToEmpty(authorization.user()), requester, channel, reason,
+                    newRequestId(), id.get().value(), shortened(nullToEmpty(authorization.user())), requester, channel, reason,
                     clock.instant().plus(settings.requestTtl()));
             return new LookupResult.Found(TokenSummary.of(authorization), others, state, signer.seal(state));
         } catch (InfluxException e) {
@@ -184,6 +185,13 @@ public class RevocationService {
 
     private static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** InfluxDB puts no bound on user names; the sealed state must fit Slack's 2000-character button value. */
+    private static String shortened(String owner) {
+        return owner.codePointCount(0, owner.length()) <= MAX_OWNER_LENGTH
+                ? owner
+                : owner.substring(0, owner.offsetByCodePoints(0, MAX_OWNER_LENGTH)) + "…";
     }
 
     private static String nullToEmpty(String value) {

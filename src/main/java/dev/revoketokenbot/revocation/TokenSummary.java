@@ -50,7 +50,7 @@ public record TokenSummary(
             return action + " ?";
         }
         String type = orEmpty(resource.type());
-        String name = resource.name() != null ? resource.name() : resource.id();
+        String name = resource.name() != null && !resource.name().isEmpty() ? resource.name() : resource.id();
         return action + " " + type + (name == null || name.isEmpty() ? " (all)" : "/" + name);
     }
 

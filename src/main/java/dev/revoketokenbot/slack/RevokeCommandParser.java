@@ -33,6 +33,9 @@ final class RevokeCommandParser {
                 if (rest.length() > MAX_REASON_LENGTH) {
                     return new ParsedCommand.Usage("The reason is limited to " + MAX_REASON_LENGTH + " characters.");
                 }
+                if (rest.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+                    return new ParsedCommand.Usage("The reason may not contain control characters.");
+                }
                 reason = rest;
                 break;
             }
@@ -85,7 +88,9 @@ final class RevokeCommandParser {
 
     /** Echoes at most a short, escaped prefix of what the user typed. */
     private static String shorten(String word) {
-        String cut = word.length() > 40 ? word.substring(0, 40) + "…" : word;
+        String cut = word.codePointCount(0, word.length()) > 40
+                ? word.substring(0, word.offsetByCodePoints(0, 40)) + "…"
+                : word;
         return Mrkdwn.escape(cut.replace("`", "'"));
     }
 }
