@@ -1,0 +1,312 @@
+package dev.revoketokenbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.util.json.GsonFactory;
+import dev.revoketokenbot.revocation.LookupResult;
+import dev.revoketokenbot.revocation.RequestState;
+import dev.revoketokenbot.revocation.TokenSummary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The request, closed and audit messages, read as the Block Kit JSON Slack receives. */
+class RequestMessagesTest {
+
+    private static final String ID = "0a1b2c3d4e5f6789";
+    private static final String REQUESTER = "UREQUESTER";
+    private static final String APPROVER = "UAPPROVER1";
+    private static final String CHANNEL = "CINCIDENT";
+    private static final String SEALED = "eyJuIjoiYTFiMiJ9.c2lnbmF0dXJlLWJ5dGVzLWdvLWhlcmU";
+    private static final Instant CREATED = Instant.parse("2024-04-30T08:00:00Z");
+    private static final Instant EXPIRES_AT = Instant.parse("2024-05-01T12:15:00Z");
+    private static final Instant DECIDED_AT = Instant.parse("2024-05-01T12:05:00Z");
+    private static final String HOSTILE = "<!channel> <!here> <https://evil|click> & co";
+
+    private static TokenSummary token(String description, String user, String org, String permissions) {
+        return new TokenSummary(ID, description, "active", user, org, permissions, CREATED);
+    }
+
+    private static RequestState state(String owner, String reason) {
+        return new RequestState("a1b2c3d4e5f6a7b8c9d0e1f2", ID, owner, REQUESTER, CHANNEL, reason, EXPIRES_AT);
+    }
+
+    private static LookupResult.Found found(TokenSummary token, OptionalInt otherTokens, RequestState state) {
+        return new LookupResult.Found(token, otherTokens, state, SEALED);
+    }
+
+    private static LookupResult.Found plainRequest() {
+        return found(
+                token("telegraf on build hosts", "ci-writer", "my-org", "write buckets/telegraf"),
+                OptionalInt.empty(),
+                state("ci-writer", "leaked in a CI log"));
+    }
+
+    @Test
+    void revokeButtonIsDangerousAndAsksForConfirmation() {
+        JsonObject revoke = button(json(RequestMessages.request(plainRequest())), ActionIds.REVOKE);
+
+        assertThat(revoke.get("style").getAsString()).isEqualTo("danger");
+        assertThat(revoke.get("value").getAsString()).isEqualTo(SEALED);
+        assertThat(revoke.getAsJsonObject("text").get("text").getAsString()).isEqualTo("Revoke");
+        JsonObject confirm = revoke.getAsJsonObject("confirm");
+        assertThat(confirm).as("confirm dialog").isNotNull();
+        assertThat(confirm.get("style").getAsString()).isEqualTo("danger");
+        assertThat(confirm.getAsJsonObject("title").get("text").getAsString()).isNotBlank();
+        assertThat(confirm.getAsJsonObject("text").get("text").getAsString())
+                .contains("`" + ID + "`", "cannot be undone");
+        assertThat(confirm.getAsJsonObject("confirm").get("text").getAsString()).isEqualTo("Revoke");
+        assertThat(confirm.getAsJsonObject("deny").get("text").getAsString()).isNotBlank();
+    }
+
+    @Test
+    void cancelButtonCarriesTheSameStateWithoutDanger() {
+        JsonObject cancel = button(json(RequestMessages.request(plainRequest())), ActionIds.CANCEL);
+
+        assertThat(cancel.get("action_id").getAsString()).isEqualTo("revoke_token.cancel");
+        assertThat(cancel.get("value").getAsString()).isEqualTo(SEALED);
+        assertThat(cancel.has("style")).as("cancel is not styled danger").isFalse();
+        assertThat(cancel.has("confirm")).as("cancel needs no confirmation").isFalse();
+    }
+
+    @Test
+    void buttonsSitInOneActionsBlockWithTheirIds() {
+        JsonArray blocks = json(RequestMessages.request(plainRequest()));
+
+        List<JsonObject> actions = blocksOfType(blocks, "actions");
+
+        assertThat(actions).hasSize(1);
+        assertThat(actions.get(0).get("block_id").getAsString()).isEqualTo(ActionIds.BUTTONS_BLOCK);
+        assertThat(objects(actions.get(0).getAsJsonArray("elements")))
+                .extracting(element -> element.get("action_id").getAsString())
+                .containsExactly("revoke_token.revoke", "revoke_token.cancel");
+    }
+
+    @Test
+    void showsWhatTheApproverNeedsToKnow() {
+        String text = requestText(plainRequest());
+
+        assertThat(text)
+                .contains(
+                        "`" + ID + "`",
+                        "telegraf on build hosts",
+                        "ci-writer",
+                        "my-org",
+                        "active",
+                        "write buckets/telegraf",
+                        "<@" + REQUESTER + ">",
+                        "leaked in a CI log",
+                        "<!date^" + CREATED.getEpochSecond() + "^",
+                        "<!date^" + EXPIRES_AT.getEpochSecond() + "^");
+        assertThat(text).doesNotContain("other token");
+    }
+
+    @Test
+    void showsDashesForMissingFields() {
+        LookupResult.Found bare = found(token("", " ", null, "none"), OptionalInt.empty(), state("", ""));
+
+        List<String> texts = mrkdwnTexts(json(RequestMessages.request(bare)));
+
+        assertThat(texts).contains("*Description*\n-", "*User*\n-", "*Org*\n-");
+        assertThat(String.join("\n", texts)).contains("*Reason* -");
+    }
+
+    /** A request whose {@code field} holds mrkdwn that would ping the channel and add a link. */
+    private static LookupResult.Found withHostile(String field) {
+        TokenSummary token = token(
+                field.equals("description") ? HOSTILE : "telegraf",
+                field.equals("user") ? HOSTILE : "ci-writer",
+                field.equals("org") ? HOSTILE : "my-org",
+                field.equals("permissions") ? "read buckets/" + HOSTILE : "read buckets (all)");
+        RequestState state =
+                state(field.equals("user") ? HOSTILE : "ci-writer", field.equals("reason") ? HOSTILE : "leaked");
+        return found(token, field.equals("user") ? OptionalInt.of(2) : OptionalInt.empty(), state);
+    }
+
+    @ParameterizedTest(name = "[{index}] mrkdwn in the {0} is escaped")
+    @ValueSource(strings = {"description", "reason", "user", "org", "permissions"})
+    void escapesMrkdwnFromUsersAndInflux(String field) {
+        String text = requestText(withHostile(field));
+
+        assertThat(text)
+                .contains("&lt;!channel&gt;", "&lt;!here&gt;", "&lt;https://evil|click&gt;", "&amp; co")
+                .doesNotContain("<!channel>", "<!here>", "<https://evil", "& co");
+    }
+
+    @Test
+    void escapesTheRequesterToo() {
+        LookupResult.Found found = found(
+                token("telegraf", "ci-writer", "my-org", "read buckets (all)"),
+                OptionalInt.empty(),
+                new RequestState("n", ID, "ci-writer", "U1><!channel", CHANNEL, "", EXPIRES_AT));
+
+        String text = requestText(found);
+
+        assertThat(text).contains("<@U1&gt;&lt;!channel>").doesNotContain("<!channel");
+    }
+
+    static Stream<Arguments> otherTokens() {
+        return Stream.of(
+                arguments(OptionalInt.of(2), "has 2 other tokens;"),
+                arguments(OptionalInt.of(1), "has 1 other token;"),
+                arguments(OptionalInt.of(0), "has 0 other tokens;"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> \"{1}\"")
+    @MethodSource("otherTokens")
+    void countsTheUsersOtherTokens(OptionalInt others, String expected) {
+        LookupResult.Found byUser = found(
+                token("first", "ci-writer", "my-org", "read buckets (all)"), others, state("ci-writer", "leaked"));
+
+        String text = requestText(byUser);
+
+        assertThat(text).contains("User `ci-writer` " + expected, "only this one");
+    }
+
+    static Stream<Arguments> closedMessages() {
+        RequestState state = state("ci-writer", "leaked " + HOSTILE);
+        return Stream.of(
+                arguments(
+                        "revoked",
+                        RequestMessages.revoked(state, APPROVER, DECIDED_AT),
+                        List.of("*revoked* by <@" + APPROVER + ">", "requested by <@" + REQUESTER + ">")),
+                arguments(
+                        "cancelled",
+                        RequestMessages.cancelled(state, REQUESTER, DECIDED_AT),
+                        List.of("*cancelled* by <@" + REQUESTER + ">", "Nothing was changed")),
+                arguments(
+                        "expired",
+                        RequestMessages.expired(state),
+                        List.of("*expired* at <!date^" + EXPIRES_AT.getEpochSecond() + "^", "Nothing was changed")));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("closedMessages")
+    void closedRequestsHaveNoButtons(String outcome, List<LayoutBlock> closed, List<String> says) {
+        String serialized = GsonFactory.createSnakeCase().toJson(closed);
+        JsonArray blocks = JsonParser.parseString(serialized).getAsJsonArray();
+        String text = String.join("\n", mrkdwnTexts(blocks));
+
+        assertThat(blocksOfType(blocks, "actions")).isEmpty();
+        assertThat(serialized).doesNotContain(ActionIds.REVOKE, ActionIds.CANCEL, SEALED);
+        assertThat(text).contains(says.toArray(String[]::new));
+        assertThat(text)
+                .contains("`" + ID + "` (user `ci-writer`)", "&lt;!channel&gt;", "a1b2c3d4e5f6a7b8c9d0e1f2")
+                .doesNotContain("<!channel>", "<https://evil");
+    }
+
+    @Test
+    void auditNamesApproverRequesterChannelAndReason() {
+        String audit = RequestMessages.auditRevoked(state("ci-writer", "leaked " + HOSTILE), APPROVER, DECIDED_AT);
+
+        assertThat(audit)
+                .contains(
+                        "`" + ID + "` (user `ci-writer`)",
+                        "revoked by <@" + APPROVER + ">",
+                        "requested by <@" + REQUESTER + ">",
+                        "in <#" + CHANNEL + ">",
+                        "<!date^" + DECIDED_AT.getEpochSecond() + "^",
+                        "Reason: leaked &lt;!channel&gt;",
+                        "Request `a1b2c3d4e5f6a7b8c9d0e1f2`");
+        assertThat(audit).doesNotContain("<!channel>", "<!here>", "<https://evil");
+    }
+
+    @Test
+    void auditLeavesOutAnUnknownOwner() {
+        String audit = RequestMessages.auditRevoked(state("", ""), APPROVER, DECIDED_AT);
+
+        assertThat(audit)
+                .contains("token `" + ID + "` revoked by")
+                .doesNotContain("(user")
+                .contains("Reason: -.");
+    }
+
+    static Stream<Arguments> escapes() {
+        return Stream.of(
+                arguments("plain text", "leaked in CI", "leaked in CI"),
+                arguments("channel ping", "<!channel>", "&lt;!channel&gt;"),
+                arguments("link with label", "<https://evil|click>", "&lt;https://evil|click&gt;"),
+                arguments("user mention", "<@U123>", "&lt;@U123&gt;"),
+                arguments("ampersand first, so entities are not double-decoded", "&lt;", "&amp;lt;"),
+                arguments("null", null, ""));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("escapes")
+    void escapesMrkdwnControlCharacters(String name, String raw, String escaped) {
+        assertThat(Mrkdwn.escape(raw)).isEqualTo(escaped);
+    }
+
+    static Stream<Arguments> codeSpans() {
+        return Stream.of(
+                arguments("plain text", "ci-writer", "`ci-writer`"),
+                arguments("backticks cannot close the span", "a`<!here>`b", "`a'&lt;!here&gt;'b`"),
+                arguments("empty text keeps the span valid", "", "` `"),
+                arguments("null keeps the span valid", null, "` `"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("codeSpans")
+    void codeSpansAreEscapedAndClosed(String name, String raw, String expected) {
+        assertThat(Mrkdwn.code(raw)).isEqualTo(expected);
+    }
+
+    private static String requestText(LookupResult.Found found) {
+        return String.join("\n", mrkdwnTexts(json(RequestMessages.request(found))));
+    }
+
+    private static JsonArray json(List<LayoutBlock> blocks) {
+        return JsonParser.parseString(GsonFactory.createSnakeCase().toJson(blocks))
+                .getAsJsonArray();
+    }
+
+    private static List<JsonObject> objects(JsonArray array) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonElement::getAsJsonObject)
+                .toList();
+    }
+
+    private static List<JsonObject> blocksOfType(JsonArray blocks, String type) {
+        return objects(blocks).stream()
+                .filter(block -> block.get("type").getAsString().equals(type))
+                .toList();
+    }
+
+    private static JsonObject button(JsonArray blocks, String actionId) {
+        return blocksOfType(blocks, "actions").stream()
+                .flatMap(block -> objects(block.getAsJsonArray("elements")).stream())
+                .filter(element -> element.get("type").getAsString().equals("button"))
+                .filter(element -> element.get("action_id").getAsString().equals(actionId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + actionId + " in " + blocks));
+    }
+
+    /** Every mrkdwn text in the blocks, as Slack will read it: with JSON's own escapes undone. */
+    private static List<String> mrkdwnTexts(JsonElement element) {
+        List<String> texts = new ArrayList<>();
+        if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(child -> texts.addAll(mrkdwnTexts(child)));
+        } else if (element.isJsonObject()) {
+            JsonObject object = element.getAsJsonObject();
+            if (object.has("type") && object.get("type").getAsString().equals("mrkdwn")) {
+                texts.add(object.get("text").getAsString());
+            }
+            object.entrySet().forEach(entry -> texts.addAll(mrkdwnTexts(entry.getValue())));
+        }
+        return texts;
+    }
+}
