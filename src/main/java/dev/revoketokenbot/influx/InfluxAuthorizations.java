@@ -115,10 +115,17 @@ public class InfluxAuthorizations {
         return body;
     }
 
-    /** Unreadable bodies are BAD_RESPONSE; anything else that kept an answer from us is UNAVAILABLE. */
+    /**
+     * Unreadable bodies are BAD_RESPONSE: a JSON error, or a ProcessingException with no cause, which
+     * is how the client says an answer (e.g. an HTML page) could not be mapped. Anything else that
+     * kept an answer from us (timeouts, refused or reset connections) is UNAVAILABLE.
+     */
     private static InfluxException classify(RuntimeException e) {
         if (e.getCause() instanceof InfluxException influx) {
             return influx;
+        }
+        if (e instanceof ProcessingException && e.getCause() == null) {
+            return new InfluxException(InfluxFailure.BAD_RESPONSE, 200, null);
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException) {

@@ -40,6 +40,7 @@ public final class Stubs {
     private final InfluxContract contract;
 
     private final List<String> connectionOpens = new CopyOnWriteArrayList<>();
+    private volatile String responsePrefix = "";
 
     Stubs(WireMockServer slack, WireMockServer influx, InfluxContract contract) {
         this.slack = slack;
@@ -72,6 +73,8 @@ public final class Stubs {
 
     /** Forgets every request and stub, then stubs Slack's methods to succeed. */
     public void reset() {
+        // Each test gets response_urls of its own, so a late answer from an earlier test can't pass for one of its own.
+        responsePrefix = java.util.UUID.randomUUID() + "-";
         slack.resetAll();
         influx.resetAll();
         contract.reset();
@@ -89,7 +92,7 @@ public final class Stubs {
 
     /** A response_url on the Slack stub; what the bot posts there is what the person saw. */
     public String responseUrl(String name) {
-        return slack.baseUrl() + "/response/" + name;
+        return slack.baseUrl() + "/response/" + responsePrefix + name;
     }
 
     /** Slack Web API calls of one method, bodies URL-decoded. */
@@ -99,7 +102,7 @@ public final class Stubs {
 
     /** What the bot posted to a response_url (ephemeral answers). */
     public List<String> responses(String name) {
-        return bodies(slack.findAll(postRequestedFor(urlEqualTo("/response/" + name))));
+        return bodies(slack.findAll(postRequestedFor(urlEqualTo("/response/" + responsePrefix + name))));
     }
 
     /** Every body the bot sent to Slack, for leak checks. */

@@ -1,0 +1,132 @@
+package dev.revoketokenbot.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.revoketokenbot.slack.RevokeFlowTest.CHANNEL;
+import static dev.revoketokenbot.slack.RevokeFlowTest.ID;
+import static dev.revoketokenbot.slack.RevokeFlowTest.REQUESTER;
+import static dev.revoketokenbot.slack.RevokeFlowTest.buttonValue;
+import static dev.revoketokenbot.slack.RevokeFlowTest.eventually;
+import static dev.revoketokenbot.support.SlackRequests.click;
+import static dev.revoketokenbot.support.SlackRequests.command;
+import static dev.revoketokenbot.support.SlackRequests.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.revoketokenbot.support.InfluxBodies;
+import dev.revoketokenbot.support.SlackFlowTest;
+import dev.revoketokenbot.support.Stubs;
+import dev.revoketokenbot.support.WireMockStubs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Double clicks, several approvers at once, Slack retries and other replicas: one DELETE outcome. */
+@QuarkusTest
+@WithTestResource(WireMockStubs.class)
+class ExactlyOnceTest extends SlackFlowTest {
+
+    private static final List<String> APPROVERS = List.of("UAPPROVER1", "UAPPROVER2", Stubs.GROUP_MEMBER);
+
+    @Test
+    void twentyConcurrentClicksDeleteOnce() throws Exception {
+        String value = buttonValue(requestMessage());
+        // A slow DELETE keeps the first click in flight while the others arrive.
+        stubs.influxDelete(ID, aResponse().withStatus(204).withFixedDelay(300));
+        int clicks = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(clicks);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < clicks; i++) {
+            String approver = APPROVERS.get(i % APPROVERS.size());
+            String body = click(approver, CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("click-" + i));
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return send(body).extract().statusCode();
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> status : statuses) {
+            assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+        pool.shutdown();
+
+        eventually(() -> stubs.slackCalls("chat.update"), 1);
+        eventually(() -> stubs.slackCalls("chat.postMessage"), 2);
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < clicks; i++) {
+            answers.addAll(stubs.responses("click-" + i));
+        }
+        assertThat(answers).hasSize(clicks - 1).allSatisfy(answer ->
+                assertThat(answer).containsAnyOf("already being handled", "already revoked"));
+        assertThat(stubs.deletes(ID)).hasSize(1);
+        assertThat(stubs.slackCalls("chat.update")).hasSize(1);
+        assertThat(logs.audit()).filteredOn(line -> line.contains("\"outcome\":\"revoked\"")).hasSize(1);
+    }
+
+    @Test
+    void aSlackRetryOfTheSameClickDeletesOnce() {
+        String value = buttonValue(requestMessage());
+        stubs.influxDelete(ID, aResponse().withStatus(204));
+        String body = click("UAPPROVER1", CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("click"));
+
+        send(body).statusCode(200);
+        eventually(() -> stubs.slackCalls("chat.update"), 1);
+        send(body).statusCode(200);
+
+        assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("already revoked");
+        assertThat(stubs.deletes(ID)).hasSize(1);
+        assertThat(stubs.slackCalls("chat.postMessage")).hasSize(2);
+    }
+
+    @Test
+    void aDeleteWhoseRetryFindsNothingCountsAsRevoked() {
+        String value = buttonValue(requestMessage());
+        // The first DELETE went through but its answer was lost (503); the retry finds the token gone.
+        stubs.influx().stubFor(delete(urlEqualTo("/api/v2/authorizations/" + ID)).inScenario("lost answer")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody(InfluxBodies.error("unavailable", "try again")))
+                .willSetStateTo("deleted"));
+        stubs.influx().stubFor(delete(urlEqualTo("/api/v2/authorizations/" + ID)).inScenario("lost answer")
+                .whenScenarioStateIs("deleted")
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody(InfluxBodies.notFound())));
+
+        send(click("UAPPROVER1", CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("click")));
+
+        assertThat(eventually(() -> stubs.slackCalls("chat.update"), 1).get(0)).contains("*revoked*");
+        assertThat(eventually(() -> stubs.slackCalls("chat.postMessage"), 2).get(1)).contains("Audit");
+        assertThat(stubs.deletes(ID)).hasSize(2);
+        assertThat(stubs.responses("click")).isEmpty();
+    }
+
+    @Test
+    void anotherReplicaHavingRevokedItShowsNoFailureAndNoSecondRecord() {
+        String value = buttonValue(requestMessage());
+        stubs.influxDelete(ID, aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                .withBody(InfluxBodies.notFound()));
+
+        send(click("UAPPROVER2", CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("click")));
+
+        assertThat(eventually(() -> stubs.responses("click"), 1).get(0))
+                .contains("already revoked").doesNotContain("fail", "unavailable");
+        assertThat(stubs.slackCalls("chat.update")).isEmpty();
+        assertThat(stubs.slackCalls("chat.postMessage")).hasSize(1);
+    }
+
+    private String requestMessage() {
+        stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "")));
+        send(command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd"))).statusCode(200);
+        return eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
+    }
+}
