@@ -1,0 +1,151 @@
+{{/*
+Chart name, overridable with nameOverride.
+*/}}
+{{- define "revoke-token-bot.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Full name of the release's resources, at most 63 characters (DNS label limit). The release name
+alone when it already contains the chart name.
+*/}}
+{{- define "revoke-token-bot.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Chart name and version, for the helm.sh/chart label.
+*/}}
+{{- define "revoke-token-bot.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Labels on every resource.
+*/}}
+{{- define "revoke-token-bot.labels" -}}
+helm.sh/chart: {{ include "revoke-token-bot.chart" . }}
+{{ include "revoke-token-bot.selectorLabels" . }}
+app.kubernetes.io/version: {{ include "revoke-token-bot.imageTag" . | trunc 63 | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: revoke-token-bot
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/*
+Labels that select the release's pods; never change them after a release exists (they are immutable
+in a Deployment's selector).
+*/}}
+{{- define "revoke-token-bot.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "revoke-token-bot.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/*
+ServiceAccount the pods run as.
+*/}}
+{{- define "revoke-token-bot.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "revoke-token-bot.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+Image tag: image.tag, else the chart's appVersion (so the image is pinned by the chart version).
+*/}}
+{{- define "revoke-token-bot.imageTag" -}}
+{{- default .Chart.AppVersion .Values.image.tag }}
+{{- end }}
+
+{{/*
+Image reference: pinned by digest when one is given, else by tag.
+*/}}
+{{- define "revoke-token-bot.image" -}}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}
+{{- printf "%s:%s" .Values.image.repository (include "revoke-token-bot.imageTag" .) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Name of the Secret the pods read: existingSecret, or the chart-made one.
+*/}}
+{{- define "revoke-token-bot.secretName" -}}
+{{- default (include "revoke-token-bot.fullname" .) .Values.existingSecret }}
+{{- end }}
+
+{{/*
+True (non-empty) when the chart makes the Secret itself.
+*/}}
+{{- define "revoke-token-bot.createSecret" -}}
+{{- if not .Values.existingSecret }}true{{ end }}
+{{- end }}
+
+{{/*
+True (non-empty) when the bot runs in Socket Mode.
+*/}}
+{{- define "revoke-token-bot.socketMode" -}}
+{{- if .Values.slack.socketMode.enabled }}true{{ end }}
+{{- end }}
+
+{{/*
+REVOKE_STATE_KEY for the chart-made Secret, the same in every template of one render:
+revoke.stateKey when given; else, on upgrade, the key already in the release's Secret (lookup, so
+upgrades keep it); else a new random key. Helm hands every template of a render the same .Values
+map, so the key is generated once, stored there, and secret.yaml and deployment.yaml's checksum of
+it agree. The lookup runs on upgrades only: on install the Secret cannot exist yet, and renders
+without a cluster (`helm template`, which is an install) then never try to reach one. So a template
+render makes a new key each time, shared by every replica through the one Secret.
+*/}}
+{{- define "revoke-token-bot.stateKey" -}}
+{{- if .Values.revoke.stateKey }}
+{{- .Values.revoke.stateKey }}
+{{- else }}
+{{- if not (hasKey .Values "generatedStateKey") }}
+{{- $key := "" }}
+{{- $existing := dict }}
+{{- if .Release.IsUpgrade }}
+{{- $existing = lookup "v1" "Secret" .Release.Namespace (include "revoke-token-bot.fullname" .) }}
+{{- end }}
+{{- if and $existing $existing.data }}
+{{- $key = index $existing.data .Values.secretKeys.stateKey | default "" | b64dec }}
+{{- end }}
+{{- $_ := set .Values "generatedStateKey" (default (randAlphaNum 48) $key) }}
+{{- end }}
+{{- .Values.generatedStateKey }}
+{{- end }}
+{{- end }}
+
+{{/*
+Minimum number of pods that run: what decides whether a PodDisruptionBudget makes sense.
+*/}}
+{{- define "revoke-token-bot.minReplicas" -}}
+{{- if .Values.autoscaling.enabled }}
+{{- .Values.autoscaling.minReplicas }}
+{{- else }}
+{{- .Values.replicaCount }}
+{{- end }}
+{{- end }}
+
+{{/*
+JAVA_OPTS_APPEND: setting it in the pod replaces the image's value, so the image's two flags
+(listen on all interfaces, JBoss log manager) come first, then jvm.options.
+*/}}
+{{- define "revoke-token-bot.javaOptsAppend" -}}
+{{- $image := "-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager" }}
+{{- trim (printf "%s %s" $image .Values.jvm.options) }}
+{{- end }}
