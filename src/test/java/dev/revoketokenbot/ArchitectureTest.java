@@ -33,48 +33,68 @@ class ArchitectureTest {
     static Stream<Arguments> rules() {
         return Stream.of(
                 Arguments.of("rooms flow one way", roomsFlowOneWay),
-                Arguments.of("revocation knows neither Slack nor HTTP",
-                        revocationKnowsNeitherSlackNorHttp),
-                Arguments.of("influx knows nothing of Slack or policy",
-                        influxKnowsNothingOfSlackOrPolicy),
-                Arguments.of("slack never calls influx directly",
-                        slackNeverCallsInfluxDirectly),
-                Arguments.of("only config reads configuration sources",
-                        onlyConfigReadsConfigurationSources),
+                Arguments.of("revocation knows neither Slack nor HTTP", revocationKnowsNeitherSlackNorHttp),
+                Arguments.of("influx knows nothing of Slack or policy", influxKnowsNothingOfSlackOrPolicy),
+                Arguments.of("slack never calls influx directly", slackNeverCallsInfluxDirectly),
+                Arguments.of("only config reads configuration sources", onlyConfigReadsConfigurationSources),
                 Arguments.of("no cycles between rooms", noCyclesBetweenRooms));
     }
 
     static final ArchRule roomsFlowOneWay = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
-            .layer("Slack").definedBy("dev.revoketokenbot.slack..")
-            .layer("Revocation").definedBy("dev.revoketokenbot.revocation..")
-            .layer("Influx").definedBy("dev.revoketokenbot.influx..")
-            .layer("Config").definedBy("dev.revoketokenbot.config..")
-            .whereLayer("Slack").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Revocation").mayOnlyBeAccessedByLayers("Slack")
-            .whereLayer("Influx").mayOnlyBeAccessedByLayers("Revocation")
-            .whereLayer("Config").mayOnlyBeAccessedByLayers("Slack", "Revocation", "Influx");
+            .layer("Slack")
+            .definedBy("dev.revoketokenbot.slack..")
+            .layer("Revocation")
+            .definedBy("dev.revoketokenbot.revocation..")
+            .layer("Influx")
+            .definedBy("dev.revoketokenbot.influx..")
+            .layer("Config")
+            .definedBy("dev.revoketokenbot.config..")
+            .whereLayer("Slack")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Revocation")
+            .mayOnlyBeAccessedByLayers("Slack")
+            .whereLayer("Influx")
+            .mayOnlyBeAccessedByLayers("Revocation")
+            .whereLayer("Config")
+            .mayOnlyBeAccessedByLayers("Slack", "Revocation", "Influx");
 
     static final ArchRule revocationKnowsNeitherSlackNorHttp = noClasses()
-            .that().resideInAPackage("dev.revoketokenbot.revocation..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "jakarta.ws.rs..", "org.jboss.resteasy..");
+            .that()
+            .resideInAPackage("dev.revoketokenbot.revocation..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.slack..", "jakarta.ws.rs..", "org.jboss.resteasy..");
 
     static final ArchRule influxKnowsNothingOfSlackOrPolicy = noClasses()
-            .that().resideInAPackage("dev.revoketokenbot.influx..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "com.slack..", "dev.revoketokenbot.slack..", "dev.revoketokenbot.revocation..");
+            .that()
+            .resideInAPackage("dev.revoketokenbot.influx..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.slack..", "dev.revoketokenbot.slack..", "dev.revoketokenbot.revocation..");
 
     static final ArchRule slackNeverCallsInfluxDirectly = noClasses()
-            .that().resideInAPackage("dev.revoketokenbot.slack..")
-            .should().dependOnClassesThat().resideInAPackage("dev.revoketokenbot.influx..");
+            .that()
+            .resideInAPackage("dev.revoketokenbot.slack..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.revoketokenbot.influx..");
 
     static final ArchRule onlyConfigReadsConfigurationSources = noClasses()
-            .that().resideOutsideOfPackage("dev.revoketokenbot.config..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.microprofile.config..", "io.smallrye.config..")
-            .orShould().callMethod(System.class, "getenv", String.class)
-            .orShould().callMethod(System.class, "getenv")
-            .orShould().callMethod(System.class, "getProperty", String.class)
-            .orShould().callMethod(System.class, "getProperty", String.class, String.class);
+            .that()
+            .resideOutsideOfPackage("dev.revoketokenbot.config..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.eclipse.microprofile.config..", "io.smallrye.config..")
+            .orShould()
+            .callMethod(System.class, "getenv", String.class)
+            .orShould()
+            .callMethod(System.class, "getenv")
+            .orShould()
+            .callMethod(System.class, "getProperty", String.class)
+            .orShould()
+            .callMethod(System.class, "getProperty", String.class, String.class);
 
-    static final ArchRule noCyclesBetweenRooms = slices().matching("dev.revoketokenbot.(*)..").should().beFreeOfCycles();
+    static final ArchRule noCyclesBetweenRooms =
+            slices().matching("dev.revoketokenbot.(*)..").should().beFreeOfCycles();
 }

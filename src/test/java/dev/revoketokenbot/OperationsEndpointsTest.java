@@ -30,13 +30,20 @@ class OperationsEndpointsTest extends SlackFlowTest {
 
     @Test
     void readinessStaysUpWhileInfluxDbIsDownAndSaysSo() {
-        stubs.influxGet(ID, aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-                .withBody(InfluxBodies.error("unavailable", "service unavailable")));
+        stubs.influxGet(
+                ID,
+                aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(InfluxBodies.error("unavailable", "service unavailable")));
 
         send(command("UREQUESTER", "CINCIDENT", ID, stubs.responseUrl("cmd"))).statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !stubs.responses("cmd").isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !stubs.responses("cmd").isEmpty());
 
-        get("/q/health/ready").then().statusCode(200)
+        get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'influxdb' }.data.reachable", equalTo("false"));
         get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
@@ -48,22 +55,27 @@ class OperationsEndpointsTest extends SlackFlowTest {
         stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "metrics-user-canary", "description canary")));
         stubs.influxDelete(ID, aResponse().withStatus(204));
         send(command("UREQUESTER", "CINCIDENT", ID + " --reason reason canary", stubs.responseUrl("cmd")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> stubs.slackCalls("chat.postMessage").size() == 1);
-        Matcher value = Pattern.compile("\"value\":\"([^\"]+)\"").matcher(stubs.slackCalls("chat.postMessage").get(0));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> stubs.slackCalls("chat.postMessage").size() == 1);
+        Matcher value = Pattern.compile("\"value\":\"([^\"]+)\"")
+                .matcher(stubs.slackCalls("chat.postMessage").get(0));
         assertThat(value.find()).isTrue();
         double revokedBefore = metric("revoke_decisions_total{event=\"revoke\",outcome=\"revoked\",reason=\"none\"}");
 
         send(click("UAPPROVER1", "CINCIDENT", "revoke_token.revoke", value.group(1), stubs.responseUrl("click")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> stubs.slackCalls("chat.postMessage").size() == 2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> stubs.slackCalls("chat.postMessage").size() == 2);
 
         assertThat(metric("revoke_decisions_total{event=\"revoke\",outcome=\"revoked\",reason=\"none\"}"))
                 .isEqualTo(revokedBefore + 1);
         assertThat(metric("revoke_influx_reachable")).isEqualTo(1.0);
         String metrics = get("/q/metrics").asString();
-        assertThat(metrics).contains("revoke_influx_calls_seconds_count{operation=\"delete\",outcome=\"ok\"",
-                "revoke_slack_calls_seconds_count{method=\"chat.update\",outcome=\"ok\"",
-                "revoke_slack_ack_seconds_count{status=\"200\",type=\"Command\"",
-                "revoke_decisions_total{event=\"request\",outcome=\"posted\",reason=\"none\"}");
+        assertThat(metrics)
+                .contains(
+                        "revoke_influx_calls_seconds_count{operation=\"delete\",outcome=\"ok\"",
+                        "revoke_slack_calls_seconds_count{method=\"chat.update\",outcome=\"ok\"",
+                        "revoke_slack_ack_seconds_count{status=\"200\",type=\"Command\"",
+                        "revoke_decisions_total{event=\"request\",outcome=\"posted\",reason=\"none\"}");
         assertThat(metrics).doesNotContain("canary", InfluxBodies.LEAKED_TOKEN, "UAPPROVER1", "UREQUESTER");
         get("/q/health/ready").then().body("checks.name", hasItem("influxdb"));
     }

@@ -28,7 +28,8 @@ public class StartupChecks {
             problems.add("no approvers configured: set REVOKE_APPROVERS (revoke.approvers) to Slack user IDs"
                     + " or REVOKE_APPROVER_GROUPS (revoke.approver-groups) to Slack user-group IDs");
         }
-        if (!slack.socketMode() && slack.signingSecret().filter(s -> !s.isBlank()).isEmpty()) {
+        if (!slack.socketMode()
+                && slack.signingSecret().filter(s -> !s.isBlank()).isEmpty()) {
             problems.add("no signing secret for HTTP mode: set SLACK_SIGNING_SECRET (slack.signing-secret),"
                     + " or SLACK_APP_TOKEN (slack.app-token) for Socket Mode");
         }

@@ -2,12 +2,12 @@ package dev.revoketokenbot.influx;
 
 import com.fasterxml.jackson.core.JacksonException;
 import dev.revoketokenbot.config.InfluxSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -132,7 +132,8 @@ public class InfluxAuthorizations {
                 return new InfluxException(InfluxFailure.BAD_RESPONSE, 200, null);
             }
         }
-        int status = e instanceof WebApplicationException web ? web.getResponse().getStatus() : 0;
+        int status =
+                e instanceof WebApplicationException web ? web.getResponse().getStatus() : 0;
         return new InfluxException(InfluxFailure.UNAVAILABLE, status, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.revoketokenbot.influx;
 
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
 /** InfluxDB's {@code /api/v2/authorizations} API (Cloud Serverless, Cloud, OSS 2.x). */
 @RegisterRestClient(configKey = "influx")

@@ -22,8 +22,10 @@ public class InfluxHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("influxdb").up();
-        response.withData("reachable", reachability.reachable().map(String::valueOf).orElse("unknown"));
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("influxdb").up();
+        response.withData(
+                "reachable", reachability.reachable().map(String::valueOf).orElse("unknown"));
         reachability.observedAt().ifPresent(at -> response.withData("observed_at", at.toString()));
         return response.build();
     }

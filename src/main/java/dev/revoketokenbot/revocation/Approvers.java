@@ -24,7 +24,10 @@ public class Approvers {
     }
 
     private static Set<String> nonBlank(Optional<Set<String>> ids) {
-        return ids.orElse(Set.of()).stream().map(String::strip).filter(id -> !id.isEmpty()).collect(Collectors.toSet());
+        return ids.orElse(Set.of()).stream()
+                .map(String::strip)
+                .filter(id -> !id.isEmpty())
+                .collect(Collectors.toSet());
     }
 
     public Approval check(String userId) {

@@ -71,17 +71,32 @@ public class RevocationService {
             } else {
                 List<Authorization> tokens = influx.findByUser(((Target.ByUser) target).userName());
                 if (tokens.isEmpty()) {
-                    return notFound(target, reason, requester, channel, Failure.of(Problem.USER_HAS_NO_TOKENS, Failure.Operation.READ));
+                    return notFound(
+                            target,
+                            reason,
+                            requester,
+                            channel,
+                            Failure.of(Problem.USER_HAS_NO_TOKENS, Failure.Operation.READ));
                 }
                 authorization = tokens.get(0);
                 others = OptionalInt.of(tokens.size() - 1);
             }
             Optional<AuthorizationId> id = AuthorizationId.parse(authorization.id());
             if (id.isEmpty()) {
-                return notFound(target, reason, requester, channel, Failure.of(Problem.INFLUX_BAD_RESPONSE, Failure.Operation.READ));
+                return notFound(
+                        target,
+                        reason,
+                        requester,
+                        channel,
+                        Failure.of(Problem.INFLUX_BAD_RESPONSE, Failure.Operation.READ));
             }
             RequestState state = new RequestState(
-                    newRequestId(), id.get().value(), shortened(nullToEmpty(authorization.user())), requester, channel, reason,
+                    newRequestId(),
+                    id.get().value(),
+                    shortened(nullToEmpty(authorization.user())),
+                    requester,
+                    channel,
+                    reason,
                     clock.instant().plus(settings.requestTtl()));
             return new LookupResult.Found(TokenSummary.of(authorization), others, state, signer.seal(state));
         } catch (InfluxException e) {
@@ -173,7 +188,8 @@ public class RevocationService {
         String authorizationId = target instanceof Target.ById byId ? byId.id().value() : null;
         String owner = target instanceof Target.ByUser byUser ? byUser.userName() : null;
         RequestState attempted = new RequestState(null, authorizationId, owner, requester, channel, reason, null);
-        audit.record("request", attempted, requester, "lookup_failed:" + lower(failure.problem()), failure.influxStatus());
+        audit.record(
+                "request", attempted, requester, "lookup_failed:" + lower(failure.problem()), failure.influxStatus());
         return new LookupResult.NotFound(failure);
     }
 

@@ -69,7 +69,8 @@ public class StateSigner {
             if (!MessageDigest.isEqual(given, expected)) {
                 return Optional.empty();
             }
-            return Optional.of(JSON.readValue(DECODER.decode(payload), Wire.class).toState());
+            return Optional.of(
+                    JSON.readValue(DECODER.decode(payload), Wire.class).toState());
         } catch (IllegalArgumentException | IOException e) {
             return Optional.empty();
         }
@@ -91,7 +92,8 @@ public class StateSigner {
             return explicit.get().getBytes(StandardCharsets.UTF_8);
         }
         // A key of its own, derived so that the signing secret itself never signs our state.
-        String secret = slack.signingSecret().filter(s -> !s.isBlank())
+        String secret = slack.signingSecret()
+                .filter(s -> !s.isBlank())
                 .orElseThrow(() -> new IllegalStateException(
                         "set REVOKE_STATE_KEY (revoke.state-key) or SLACK_SIGNING_SECRET (slack.signing-secret)"));
         StateSigner derivation = new StateSigner(secret.getBytes(StandardCharsets.UTF_8));
@@ -109,13 +111,19 @@ public class StateSigner {
             @JsonProperty("e") long expiresAt) {
 
         static Wire of(RequestState s) {
-            return new Wire(s.requestId(), s.authorizationId(), s.owner(), s.requester(), s.channel(), s.reason(),
+            return new Wire(
+                    s.requestId(),
+                    s.authorizationId(),
+                    s.owner(),
+                    s.requester(),
+                    s.channel(),
+                    s.reason(),
                     s.expiresAt().getEpochSecond());
         }
 
         RequestState toState() {
-            return new RequestState(requestId, authorizationId, owner, requester, channel, reason,
-                    Instant.ofEpochSecond(expiresAt));
+            return new RequestState(
+                    requestId, authorizationId, owner, requester, channel, reason, Instant.ofEpochSecond(expiresAt));
         }
     }
 }

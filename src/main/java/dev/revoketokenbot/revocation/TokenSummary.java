@@ -37,7 +37,8 @@ public record TokenSummary(
         for (Authorization.Permission permission : permissions) {
             counts.merge(describe(permission), 1, Integer::sum);
         }
-        List<String> listed = counts.keySet().stream().limit(MAX_LISTED_PERMISSIONS).toList();
+        List<String> listed =
+                counts.keySet().stream().limit(MAX_LISTED_PERMISSIONS).toList();
         String summary = listed.stream().collect(Collectors.joining(", "));
         int more = counts.size() - listed.size();
         return more > 0 ? summary + " and " + more + " more" : summary;

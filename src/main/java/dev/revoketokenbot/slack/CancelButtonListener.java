@@ -24,8 +24,9 @@ public class CancelButtonListener implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         Click click = Click.of(request.getPayload(), ActionIds.CANCEL);
-        followUps.run("cancel click", () ->
-                outcomes.show(revocations.cancel(click.value(), click.actor(), click.channel()), click, ctx));
+        followUps.run(
+                "cancel click",
+                () -> outcomes.show(revocations.cancel(click.value(), click.actor(), click.channel()), click, ctx));
         return ctx.ack();
     }
 }

@@ -6,12 +6,15 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 record Click(String actor, String channel, String messageTs, String value) {
 
     static Click of(BlockActionPayload payload, String actionId) {
-        String value = payload.getActions() == null ? null : payload.getActions().stream()
-                .filter(action -> actionId.equals(action.getActionId()))
-                .map(BlockActionPayload.Action::getValue)
-                .findFirst()
-                .orElse(null);
-        String channel = payload.getChannel() == null ? "" : payload.getChannel().getId();
+        String value = payload.getActions() == null
+                ? null
+                : payload.getActions().stream()
+                        .filter(action -> actionId.equals(action.getActionId()))
+                        .map(BlockActionPayload.Action::getValue)
+                        .findFirst()
+                        .orElse(null);
+        String channel =
+                payload.getChannel() == null ? "" : payload.getChannel().getId();
         String ts = payload.getContainer() != null && payload.getContainer().getMessageTs() != null
                 ? payload.getContainer().getMessageTs()
                 : payload.getMessage() == null ? null : payload.getMessage().getTs();

@@ -32,20 +32,28 @@ public class ClickOutcomes {
     void show(ClickResult result, Click click, ActionContext ctx) {
         if (result instanceof ClickResult.Revoked r) {
             updateRequest(click, r.state(), RequestMessages.revoked(r.state(), r.actor(), r.at()))
-                    .ifPresent(error -> tell(ctx, "The token is revoked, but I could not update the request message"
-                            + " (`" + Mrkdwn.escape(error) + "`)."));
+                    .ifPresent(error -> tell(
+                            ctx,
+                            "The token is revoked, but I could not update the request message" + " (`"
+                                    + Mrkdwn.escape(error) + "`)."));
             String auditChannel = revocations.auditChannel(r.state());
             messages.post(auditChannel, RequestMessages.auditRevoked(r.state(), r.actor(), r.at()))
-                    .ifPresent(error -> tell(ctx, "The token is revoked, but I could not post the audit message to "
-                            + Mrkdwn.channel(auditChannel) + " (`" + Mrkdwn.escape(error) + "`)."));
+                    .ifPresent(error -> tell(
+                            ctx,
+                            "The token is revoked, but I could not post the audit message to "
+                                    + Mrkdwn.channel(auditChannel) + " (`" + Mrkdwn.escape(error) + "`)."));
         } else if (result instanceof ClickResult.Cancelled c) {
             updateRequest(click, c.state(), RequestMessages.cancelled(c.state(), c.actor(), c.at()))
-                    .ifPresent(error -> tell(ctx, "The request is cancelled, but I could not update its message"
-                            + " (`" + Mrkdwn.escape(error) + "`)."));
+                    .ifPresent(error -> tell(
+                            ctx,
+                            "The request is cancelled, but I could not update its message" + " (`"
+                                    + Mrkdwn.escape(error) + "`)."));
         } else if (result instanceof ClickResult.Expired e) {
             updateRequest(click, e.state(), RequestMessages.expired(e.state()));
-            tell(ctx, "This request expired at " + RequestMessages.date(e.state().expiresAt())
-                    + "; nothing was changed. Run `/revoke-token` again if it is still needed.");
+            tell(
+                    ctx,
+                    "This request expired at " + RequestMessages.date(e.state().expiresAt())
+                            + "; nothing was changed. Run `/revoke-token` again if it is still needed.");
         } else {
             tell(ctx, reply(result));
         }
@@ -62,8 +70,9 @@ public class ClickOutcomes {
         } else if (result instanceof ClickResult.Refused r) {
             return ReplyTexts.refusal(r.reason());
         } else if (result instanceof ClickResult.Failed f) {
-            return ReplyTexts.failure(f.failure(), "authorization " + Mrkdwn.code(f.state().authorizationId()))
-                    + " The request stays open.";
+            return ReplyTexts.failure(
+                            f.failure(),
+                            "authorization " + Mrkdwn.code(f.state().authorizationId())) + " The request stays open.";
         }
         return ReplyTexts.tampered();
     }
@@ -78,7 +87,9 @@ public class ClickOutcomes {
         try {
             ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
         } catch (IOException e) {
-            LOG.warnf("Could not reach the clicker through response_url: %s", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "Could not reach the clicker through response_url: %s",
+                    e.getClass().getSimpleName());
         }
     }
 }

@@ -55,27 +55,38 @@ final class ReplyTexts {
             case NOT_FOUND -> "InfluxDB has no " + subject + ". Check the ID under Load Data > API Tokens.";
             case USER_NOT_FOUND -> "InfluxDB has no " + subject + ".";
             case USER_HAS_NO_TOKENS -> "InfluxDB " + subject + " has no API tokens: nothing to revoke.";
-            case INFLUX_UNAUTHORIZED -> "The bot's InfluxDB token was rejected (401 Unauthorized): ask the platform"
-                    + " team to check `INFLUX_TOKEN`." + nothingChanged;
-            case INFLUX_FORBIDDEN -> "The bot's InfluxDB token lacks permission to "
-                    + (failure.operation() == Failure.Operation.DELETE ? "delete" : "read")
-                    + " authorizations (403 Forbidden): it needs "
-                    + (failure.operation() == Failure.Operation.DELETE ? "`write:authorizations`" : "`read:authorizations`")
-                    + "." + nothingChanged;
-            case INFLUX_RATE_LIMITED -> "InfluxDB is rate limiting the bot (429)." + nothingChanged + " Try again in "
-                    + failure.retryAfter().map(d -> d.toSeconds() + " seconds").orElse("a minute") + ".";
-            case INFLUX_UNAVAILABLE -> "InfluxDB unavailable" + (failure.influxStatus() > 0
-                    ? " (HTTP " + failure.influxStatus() + ")" : " (no answer)") + ", nothing was changed. Try again shortly.";
+            case INFLUX_UNAUTHORIZED ->
+                "The bot's InfluxDB token was rejected (401 Unauthorized): ask the platform"
+                        + " team to check `INFLUX_TOKEN`." + nothingChanged;
+            case INFLUX_FORBIDDEN ->
+                "The bot's InfluxDB token lacks permission to "
+                        + (failure.operation() == Failure.Operation.DELETE ? "delete" : "read")
+                        + " authorizations (403 Forbidden): it needs "
+                        + (failure.operation() == Failure.Operation.DELETE
+                                ? "`write:authorizations`"
+                                : "`read:authorizations`")
+                        + "." + nothingChanged;
+            case INFLUX_RATE_LIMITED ->
+                "InfluxDB is rate limiting the bot (429)." + nothingChanged + " Try again in "
+                        + failure.retryAfter()
+                                .map(d -> d.toSeconds() + " seconds")
+                                .orElse("a minute") + ".";
+            case INFLUX_UNAVAILABLE ->
+                "InfluxDB unavailable"
+                        + (failure.influxStatus() > 0 ? " (HTTP " + failure.influxStatus() + ")" : " (no answer)")
+                        + ", nothing was changed. Try again shortly.";
             case INFLUX_BAD_RESPONSE -> "InfluxDB sent an answer the bot could not read." + nothingChanged;
         };
     }
 
     static String refusal(Decision decision) {
         return switch (decision) {
-            case NOT_APPROVER -> "You are not an approver for token revocations, so your click was not counted."
-                    + " Ask someone in the approvers list or group.";
-            case APPROVER_CHECK_FAILED -> "I could not check whether you are an approver (Slack did not tell me who"
-                    + " is in the approver groups), so your click was not counted. Try again shortly.";
+            case NOT_APPROVER ->
+                "You are not an approver for token revocations, so your click was not counted."
+                        + " Ask someone in the approvers list or group.";
+            case APPROVER_CHECK_FAILED ->
+                "I could not check whether you are an approver (Slack did not tell me who"
+                        + " is in the approver groups), so your click was not counted. Try again shortly.";
             case SELF_APPROVAL -> "You asked for this revocation, so someone else must approve it.";
             case NOT_REQUESTER_OR_APPROVER -> "Only the requester or an approver can cancel this request.";
             case WRONG_CHANNEL -> "This button belongs to a request in another channel; nothing was done.";

@@ -44,24 +44,28 @@ final class RequestMessages {
                 header(h -> h.text(plainText("Revoke InfluxDB API token?"))),
                 section(s -> s.fields(fields)),
                 section(s -> s.text(markdownText("*Permissions*\n" + Mrkdwn.escape(token.permissions()))))));
-        found.otherTokens().ifPresent(others -> blocks.add(section(s -> s.text(markdownText(
-                "User " + Mrkdwn.code(token.user()) + " has " + others + " other token" + (others == 1 ? "" : "s")
-                        + "; only this one (their first) will be revoked.")))));
+        found.otherTokens()
+                .ifPresent(others -> blocks.add(section(
+                        s -> s.text(markdownText("User " + Mrkdwn.code(token.user()) + " has " + others + " other token"
+                                + (others == 1 ? "" : "s") + "; only this one (their first) will be revoked.")))));
         blocks.add(section(s -> s.text(markdownText("*Requested by* " + Mrkdwn.user(state.requester())
                 + "\n*Reason* " + orDash(state.reason())
                 + "\n*Expires* " + date(state.expiresAt())))));
-        blocks.add(actions(a -> a.blockId(ActionIds.BUTTONS_BLOCK).elements(asElements(
-                button(b -> b.actionId(ActionIds.REVOKE)
-                        .text(plainText("Revoke"))
-                        .style("danger")
-                        .value(found.sealedState())
-                        .confirm(confirmationDialog(c -> c.title(plainText("Revoke this token?"))
-                                .text(markdownText("Token " + Mrkdwn.code(token.id())
-                                        + " stops working at once. This cannot be undone."))
-                                .confirm(plainText("Revoke"))
-                                .deny(plainText("Keep it"))
-                                .style("danger")))),
-                button(b -> b.actionId(ActionIds.CANCEL).text(plainText("Cancel")).value(found.sealedState()))))));
+        blocks.add(actions(a -> a.blockId(ActionIds.BUTTONS_BLOCK)
+                .elements(asElements(
+                        button(b -> b.actionId(ActionIds.REVOKE)
+                                .text(plainText("Revoke"))
+                                .style("danger")
+                                .value(found.sealedState())
+                                .confirm(confirmationDialog(c -> c.title(plainText("Revoke this token?"))
+                                        .text(markdownText("Token " + Mrkdwn.code(token.id())
+                                                + " stops working at once. This cannot be undone."))
+                                        .confirm(plainText("Revoke"))
+                                        .deny(plainText("Keep it"))
+                                        .style("danger")))),
+                        button(b -> b.actionId(ActionIds.CANCEL)
+                                .text(plainText("Cancel"))
+                                .value(found.sealedState()))))));
         return blocks;
     }
 
@@ -72,18 +76,24 @@ final class RequestMessages {
     }
 
     static List<LayoutBlock> revoked(RequestState state, String approver, Instant at) {
-        return closed(":no_entry: Token " + subject(state) + " *revoked* by " + Mrkdwn.user(approver)
-                + ", requested by " + Mrkdwn.user(state.requester()) + ", at " + date(at) + ".", state);
+        return closed(
+                ":no_entry: Token " + subject(state) + " *revoked* by " + Mrkdwn.user(approver) + ", requested by "
+                        + Mrkdwn.user(state.requester()) + ", at " + date(at) + ".",
+                state);
     }
 
     static List<LayoutBlock> cancelled(RequestState state, String actor, Instant at) {
-        return closed("Request to revoke " + subject(state) + " *cancelled* by " + Mrkdwn.user(actor) + " at "
-                + date(at) + ". Nothing was changed.", state);
+        return closed(
+                "Request to revoke " + subject(state) + " *cancelled* by " + Mrkdwn.user(actor) + " at " + date(at)
+                        + ". Nothing was changed.",
+                state);
     }
 
     static List<LayoutBlock> expired(RequestState state) {
-        return closed("Request to revoke " + subject(state) + " *expired* at " + date(state.expiresAt())
-                + ". Nothing was changed; run `/revoke-token` again if it is still needed.", state);
+        return closed(
+                "Request to revoke " + subject(state) + " *expired* at " + date(state.expiresAt())
+                        + ". Nothing was changed; run `/revoke-token` again if it is still needed.",
+                state);
     }
 
     /** One-line text for {@link #revoked} and friends, for notifications. */
@@ -94,19 +104,21 @@ final class RequestMessages {
     static String auditRevoked(RequestState state, String approver, Instant at) {
         return ":lock: Audit: InfluxDB token " + subject(state) + " revoked by " + Mrkdwn.user(approver)
                 + ", requested by " + Mrkdwn.user(state.requester()) + " in " + Mrkdwn.channel(state.channel())
-                + " at " + date(at) + ". Reason: " + orDash(state.reason()) + ". Request " + Mrkdwn.code(state.requestId())
+                + " at " + date(at) + ". Reason: " + orDash(state.reason()) + ". Request "
+                + Mrkdwn.code(state.requestId())
                 + ".";
     }
 
     private static List<LayoutBlock> closed(String summary, RequestState state) {
         return asBlocks(
                 section(s -> s.text(markdownText(summary))),
-                context(c -> c.elements(List.of(markdownText("Reason: " + orDash(state.reason())
-                        + " · request " + Mrkdwn.code(state.requestId()))))));
+                context(c -> c.elements(List.of(markdownText(
+                        "Reason: " + orDash(state.reason()) + " · request " + Mrkdwn.code(state.requestId()))))));
     }
 
     private static String subject(RequestState state) {
-        String owner = state.owner() == null || state.owner().isEmpty() ? "" : " (user " + Mrkdwn.code(state.owner()) + ")";
+        String owner =
+                state.owner() == null || state.owner().isEmpty() ? "" : " (user " + Mrkdwn.code(state.owner()) + ")";
         return Mrkdwn.code(state.authorizationId()) + owner;
     }
 

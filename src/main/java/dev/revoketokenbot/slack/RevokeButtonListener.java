@@ -24,8 +24,9 @@ public class RevokeButtonListener implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         Click click = Click.of(request.getPayload(), ActionIds.REVOKE);
-        followUps.run("revoke click", () ->
-                outcomes.show(revocations.revoke(click.value(), click.actor(), click.channel()), click, ctx));
+        followUps.run(
+                "revoke click",
+                () -> outcomes.show(revocations.revoke(click.value(), click.actor(), click.channel()), click, ctx));
         return ctx.ack();
     }
 }

@@ -35,8 +35,9 @@ public class RevokeTokenCommandListener implements SlashCommandHandler {
     public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload payload = request.getPayload();
         if (!revocations.isChannelAllowed(payload.getChannelId())) {
-            LOG.infof("Command from %s refused in channel %s: not an allowed channel", payload.getUserId(),
-                    payload.getChannelId());
+            LOG.infof(
+                    "Command from %s refused in channel %s: not an allowed channel",
+                    payload.getUserId(), payload.getChannelId());
             return ctx.ack(ReplyTexts.channelNotAllowed());
         }
         ParsedCommand command = RevokeCommandParser.parse(payload.getText());
@@ -66,7 +67,9 @@ public class RevokeTokenCommandListener implements SlashCommandHandler {
         try {
             ctx.respond(r -> r.responseType("ephemeral").text(text));
         } catch (IOException e) {
-            LOG.warnf("Could not reach the requester through response_url: %s", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "Could not reach the requester through response_url: %s",
+                    e.getClass().getSimpleName());
         }
     }
 }

@@ -33,7 +33,8 @@ public class SlackApproverGroups implements ApproverGroups {
             }
             return Set.copyOf(response.getUsers());
         } catch (IOException | SlackApiException e) {
-            throw new IllegalStateException("usergroups.users.list failed: " + e.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "usergroups.users.list failed: " + e.getClass().getSimpleName(), e);
         }
     }
 }

@@ -79,6 +79,7 @@ public class SlackEventsResource {
 
     /** {@code revoke_slack_ack{type, status}}: how long Slack waited for its answer. */
     private Timer ackTimer(Request<?> request, int status) {
-        return metrics.timer("revoke_slack_ack", "type", request.getRequestType().name(), "status", Integer.toString(status));
+        return metrics.timer(
+                "revoke_slack_ack", "type", request.getRequestType().name(), "status", Integer.toString(status));
     }
 }

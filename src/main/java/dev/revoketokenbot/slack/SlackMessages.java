@@ -48,15 +48,21 @@ public class SlackMessages {
     }
 
     Optional<String> post(String channel, String text, List<LayoutBlock> blocks) {
-        return send("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)));
+        return send(
+                "chat.postMessage",
+                () -> slack.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)));
     }
 
     Optional<String> post(String channel, String text) {
-        return send("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel).text(text)));
+        return send(
+                "chat.postMessage",
+                () -> slack.chatPostMessage(r -> r.channel(channel).text(text)));
     }
 
     Optional<String> update(String channel, String ts, String text, List<LayoutBlock> blocks) {
-        return send("chat.update", () -> slack.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
+        return send(
+                "chat.update",
+                () -> slack.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
     }
 
     /** One Web API call with its retries, timed as {@code revoke_slack_calls{method, outcome}}. */
@@ -64,16 +70,18 @@ public class SlackMessages {
         Timer.Sample sample = Timer.start(metrics);
         String error;
         try {
-            SlackApiTextResponse response = rateLimitRetries.call(() -> {
-                try {
-                    return call.call();
-                } catch (SlackApiException e) {
-                    if (e.getResponse().code() == 429) {
-                        throw new RateLimited(e.getResponse().header("Retry-After"));
-                    }
-                    throw e;
-                }
-            }, SlackApiTextResponse.class);
+            SlackApiTextResponse response = rateLimitRetries.call(
+                    () -> {
+                        try {
+                            return call.call();
+                        } catch (SlackApiException e) {
+                            if (e.getResponse().code() == 429) {
+                                throw new RateLimited(e.getResponse().header("Retry-After"));
+                            }
+                            throw e;
+                        }
+                    },
+                    SlackApiTextResponse.class);
             error = response.isOk() ? null : response.getError();
         } catch (RateLimited e) {
             error = "ratelimited";

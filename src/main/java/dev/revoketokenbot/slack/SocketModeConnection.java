@@ -31,7 +31,8 @@ public class SocketModeConnection {
             connection.startAsync();
             LOG.info("Socket Mode connection to Slack started");
         } catch (Exception e) {
-            LOG.errorf("Socket Mode could not connect to Slack: %s", e.getClass().getName());
+            LOG.errorf(
+                    "Socket Mode could not connect to Slack: %s", e.getClass().getName());
         }
     }
 

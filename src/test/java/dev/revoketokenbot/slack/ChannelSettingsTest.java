@@ -36,15 +36,19 @@ class ChannelSettingsTest extends SlackFlowTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "revoke.allowed-channels", CHANNEL + ",CSECOND",
-                    "revoke.audit-channel", AUDIT_CHANNEL,
-                    "revoke.self-approval", "true");
+                    "revoke.allowed-channels",
+                    CHANNEL + ",CSECOND",
+                    "revoke.audit-channel",
+                    AUDIT_CHANNEL,
+                    "revoke.self-approval",
+                    "true");
         }
     }
 
     @Test
     void theCommandIsRefusedOutsideTheAllowedChannels() {
-        send(command(REQUESTER, "CRANDOM", ID, stubs.responseUrl("cmd"))).statusCode(200)
+        send(command(REQUESTER, "CRANDOM", ID, stubs.responseUrl("cmd")))
+                .statusCode(200)
                 .body("text", containsString("not enabled in this channel"));
 
         assertThat(stubs.influxRequests()).isEmpty();
@@ -56,7 +60,8 @@ class ChannelSettingsTest extends SlackFlowTest {
         stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "")));
         stubs.influxDelete(ID, aResponse().withStatus(204));
         send(command(APPROVER, CHANNEL, ID, stubs.responseUrl("cmd"))).statusCode(200);
-        String request = eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
+        String request =
+                eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
 
         send(click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));
 

@@ -66,11 +66,14 @@ class ExactlyOnceTest extends SlackFlowTest {
         for (int i = 0; i < clicks; i++) {
             answers.addAll(stubs.responses("click-" + i));
         }
-        assertThat(answers).hasSize(clicks - 1).allSatisfy(answer ->
-                assertThat(answer).containsAnyOf("already being handled", "already revoked"));
+        assertThat(answers)
+                .hasSize(clicks - 1)
+                .allSatisfy(answer -> assertThat(answer).containsAnyOf("already being handled", "already revoked"));
         assertThat(stubs.deletes(ID)).hasSize(1);
         assertThat(stubs.slackCalls("chat.update")).hasSize(1);
-        assertThat(logs.audit()).filteredOn(line -> line.contains("\"outcome\":\"revoked\"")).hasSize(1);
+        assertThat(logs.audit())
+                .filteredOn(line -> line.contains("\"outcome\":\"revoked\""))
+                .hasSize(1);
     }
 
     @Test
@@ -92,20 +95,29 @@ class ExactlyOnceTest extends SlackFlowTest {
     void aDeleteWhoseRetryFindsNothingCountsAsRevoked() {
         String value = buttonValue(requestMessage());
         // The first DELETE went through but its answer was lost (503); the retry finds the token gone.
-        stubs.influx().stubFor(delete(urlEqualTo("/api/v2/authorizations/" + ID)).inScenario("lost answer")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-                        .withBody(InfluxBodies.error("unavailable", "try again")))
-                .willSetStateTo("deleted"));
-        stubs.influx().stubFor(delete(urlEqualTo("/api/v2/authorizations/" + ID)).inScenario("lost answer")
-                .whenScenarioStateIs("deleted")
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-                        .withBody(InfluxBodies.notFound())));
+        stubs.influx()
+                .stubFor(delete(urlEqualTo("/api/v2/authorizations/" + ID))
+                        .inScenario("lost answer")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willReturn(aResponse()
+                                .withStatus(503)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(InfluxBodies.error("unavailable", "try again")))
+                        .willSetStateTo("deleted"));
+        stubs.influx()
+                .stubFor(delete(urlEqualTo("/api/v2/authorizations/" + ID))
+                        .inScenario("lost answer")
+                        .whenScenarioStateIs("deleted")
+                        .willReturn(aResponse()
+                                .withStatus(404)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(InfluxBodies.notFound())));
 
         send(click("UAPPROVER1", CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("click")));
 
         assertThat(eventually(() -> stubs.slackCalls("chat.update"), 1).get(0)).contains("*revoked*");
-        assertThat(eventually(() -> stubs.slackCalls("chat.postMessage"), 2).get(1)).contains("Audit");
+        assertThat(eventually(() -> stubs.slackCalls("chat.postMessage"), 2).get(1))
+                .contains("Audit");
         assertThat(stubs.deletes(ID)).hasSize(2);
         assertThat(stubs.responses("click")).isEmpty();
     }
@@ -113,13 +125,18 @@ class ExactlyOnceTest extends SlackFlowTest {
     @Test
     void anotherReplicaHavingRevokedItShowsNoFailureAndNoSecondRecord() {
         String value = buttonValue(requestMessage());
-        stubs.influxDelete(ID, aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-                .withBody(InfluxBodies.notFound()));
+        stubs.influxDelete(
+                ID,
+                aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(InfluxBodies.notFound()));
 
         send(click("UAPPROVER2", CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("click")));
 
         assertThat(eventually(() -> stubs.responses("click"), 1).get(0))
-                .contains("already revoked").doesNotContain("fail", "unavailable");
+                .contains("already revoked")
+                .doesNotContain("fail", "unavailable");
         assertThat(stubs.slackCalls("chat.update")).isEmpty();
         assertThat(stubs.slackCalls("chat.postMessage")).hasSize(1);
     }

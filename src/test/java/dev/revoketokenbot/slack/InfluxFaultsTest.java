@@ -40,7 +40,10 @@ class InfluxFaultsTest extends SlackFlowTest {
 
     @Test
     void rateLimitingIsWaitedOutAsRetryAfterAsks() {
-        stubTwice(aResponse().withStatus(429).withHeader("Retry-After", "1")
+        stubTwice(
+                aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "1")
                         .withHeader("Content-Type", "application/json")
                         .withBody(InfluxBodies.error("too many requests", "rate limited")),
                 okJson(InfluxBodies.authorization(ID, "ci-writer", "")));
@@ -52,25 +55,35 @@ class InfluxFaultsTest extends SlackFlowTest {
         assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(stubs.influx().findAll(getRequestedFor(urlEqualTo(GET_PATH))))
                 .as(() -> stubs.influx().getAllServeEvents().stream()
-                        .map(e -> e.getRequest().getLoggedDate().toInstant() + " " + e.getResponse().getStatus())
-                        .toList().toString())
+                        .map(e -> e.getRequest().getLoggedDate().toInstant() + " "
+                                + e.getResponse().getStatus())
+                        .toList()
+                        .toString())
                 .hasSize(2);
     }
 
     @Test
     void aStrugglingInfluxDbIsRetriedABoundedNumberOfTimesThenReported() {
-        stubs.influxGet(ID, aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-                .withBody(InfluxBodies.error("unavailable", "overloaded")));
+        stubs.influxGet(
+                ID,
+                aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(InfluxBodies.error("unavailable", "overloaded")));
 
         assertThat(answer()).contains("InfluxDB unavailable (HTTP 503), nothing was changed");
-        assertThat(stubs.influx().findAll(getRequestedFor(urlEqualTo(GET_PATH)))).hasSize(3);
+        assertThat(stubs.influx().findAll(getRequestedFor(urlEqualTo(GET_PATH))))
+                .hasSize(3);
     }
 
     @Test
     void aSlowInfluxDbNeverDelaysTheAckAndTheTimeoutMessageFollows() {
-        stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "")).withFixedDelay(10_000));
+        stubs.influxGet(
+                ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "")).withFixedDelay(10_000));
 
-        send(command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd"))).statusCode(200).time(lessThan(1000L));
+        send(command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd")))
+                .statusCode(200)
+                .time(lessThan(1000L));
 
         assertThat(answer(Duration.ofSeconds(15))).contains("InfluxDB unavailable (no answer), nothing was changed");
     }
@@ -86,8 +99,12 @@ class InfluxFaultsTest extends SlackFlowTest {
     @Test
     void anHtmlErrorPageIsUnavailableWithItsStatus() {
         stubs.contract().allowViolations();
-        stubs.influxGet(ID, aResponse().withStatus(502).withHeader("Content-Type", "text/html")
-                .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>"));
+        stubs.influxGet(
+                ID,
+                aResponse()
+                        .withStatus(502)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>"));
 
         assertThat(answer()).contains("InfluxDB unavailable (HTTP 502)").doesNotContain("<html>", "Bad Gateway");
     }
@@ -95,8 +112,12 @@ class InfluxFaultsTest extends SlackFlowTest {
     @Test
     void anHtmlPageWithStatus200CannotBeRead() {
         stubs.contract().allowViolations();
-        stubs.influxGet(ID, aResponse().withStatus(200).withHeader("Content-Type", "text/html")
-                .withBody("<html><body>Sign in</body></html>"));
+        stubs.influxGet(
+                ID,
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>Sign in</body></html>"));
 
         assertThat(answer()).contains("could not read");
     }
@@ -107,16 +128,23 @@ class InfluxFaultsTest extends SlackFlowTest {
         stubs.influxGet(ID, okJson("{\"id\": [\"garbage-canary\"], \"permissions\": 7}"));
 
         assertThat(answer()).contains("could not read").doesNotContain("garbage-canary");
-        assertThat(stubs.influx().findAll(getRequestedFor(urlEqualTo(GET_PATH)))).as("no retry of garbage").hasSize(1);
+        assertThat(stubs.influx().findAll(getRequestedFor(urlEqualTo(GET_PATH))))
+                .as("no retry of garbage")
+                .hasSize(1);
     }
 
     @Test
     void aDeleteThatKeepsFailingLeavesTheRequestOpenToTryAgain() {
         stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "")));
-        stubs.influxDelete(ID, aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                .withBody(InfluxBodies.error("internal error", "boom")));
+        stubs.influxDelete(
+                ID,
+                aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(InfluxBodies.error("internal error", "boom")));
         send(command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd")));
-        String value = buttonValue(eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0));
+        String value = buttonValue(
+                eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0));
 
         send(click("UAPPROVER1", CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("first")));
         assertThat(eventually(() -> stubs.responses("first"), 1).get(0))
@@ -130,10 +158,17 @@ class InfluxFaultsTest extends SlackFlowTest {
     }
 
     private void stubTwice(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
-        stubs.influx().stubFor(get(urlEqualTo(GET_PATH)).inScenario("twice").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(first).willSetStateTo("second"));
-        stubs.influx().stubFor(get(urlEqualTo(GET_PATH)).inScenario("twice").whenScenarioStateIs("second")
-                .willReturn(then));
+        stubs.influx()
+                .stubFor(get(urlEqualTo(GET_PATH))
+                        .inScenario("twice")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willReturn(first)
+                        .willSetStateTo("second"));
+        stubs.influx()
+                .stubFor(get(urlEqualTo(GET_PATH))
+                        .inScenario("twice")
+                        .whenScenarioStateIs("second")
+                        .willReturn(then));
     }
 
     private String answer() {
@@ -142,7 +177,9 @@ class InfluxFaultsTest extends SlackFlowTest {
 
     private String answer(Duration within) {
         send(command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd"))).statusCode(200);
-        org.awaitility.Awaitility.await().atMost(within).until(() -> !stubs.responses("cmd").isEmpty());
+        org.awaitility.Awaitility.await()
+                .atMost(within)
+                .until(() -> !stubs.responses("cmd").isEmpty());
         assertThat(stubs.slackCalls("chat.postMessage")).isEmpty();
         return stubs.responses("cmd").get(0);
     }

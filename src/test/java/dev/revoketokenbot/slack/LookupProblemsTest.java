@@ -27,20 +27,25 @@ class LookupProblemsTest extends SlackFlowTest {
 
     @Test
     void helpAndEmptyTextAnswerWithUsage() {
-        send(command(REQUESTER, CHANNEL, "help", stubs.responseUrl("cmd"))).statusCode(200)
+        send(command(REQUESTER, CHANNEL, "help", stubs.responseUrl("cmd")))
+                .statusCode(200)
                 .body("text", containsString("/revoke-token &lt;authorization-id&gt;"));
-        send(command(REQUESTER, CHANNEL, "", stubs.responseUrl("cmd"))).statusCode(200)
+        send(command(REQUESTER, CHANNEL, "", stubs.responseUrl("cmd")))
+                .statusCode(200)
                 .body("text", containsString("--user &lt;name&gt;"));
         assertThat(stubs.influxRequests()).isEmpty();
     }
 
     @Test
     void aMalformedIdIsAUsageErrorAndNeverReachesInfluxDb() {
-        send(command(REQUESTER, CHANNEL, "../../api/v2/orgs", stubs.responseUrl("cmd"))).statusCode(200)
+        send(command(REQUESTER, CHANNEL, "../../api/v2/orgs", stubs.responseUrl("cmd")))
+                .statusCode(200)
                 .body(allOf(containsString("is not an InfluxDB authorization ID"), containsString("Usage")));
-        send(command(REQUESTER, CHANNEL, "0000000000000000", stubs.responseUrl("cmd"))).statusCode(200)
+        send(command(REQUESTER, CHANNEL, "0000000000000000", stubs.responseUrl("cmd")))
+                .statusCode(200)
                 .body(containsString("is not an InfluxDB authorization ID"));
-        send(command(REQUESTER, CHANNEL, ID + " --force", stubs.responseUrl("cmd"))).statusCode(200)
+        send(command(REQUESTER, CHANNEL, ID + " --force", stubs.responseUrl("cmd")))
+                .statusCode(200)
                 .body(containsString("Unknown option `--force`"));
 
         assertThat(stubs.influxRequests()).isEmpty();
@@ -72,8 +77,11 @@ class LookupProblemsTest extends SlackFlowTest {
     void aRejectedBotTokenIsSaidSo() {
         stubs.influxGet(ID, json(401, InfluxBodies.unauthorized()));
 
-        assertThat(answer(ID)).contains("The bot's InfluxDB token was rejected (401 Unauthorized)", "INFLUX_TOKEN",
-                "Nothing was changed");
+        assertThat(answer(ID))
+                .contains(
+                        "The bot's InfluxDB token was rejected (401 Unauthorized)",
+                        "INFLUX_TOKEN",
+                        "Nothing was changed");
     }
 
     @Test
@@ -88,8 +96,9 @@ class LookupProblemsTest extends SlackFlowTest {
         stubs.influxGet(ID, json(500, InfluxBodies.error("internal error", "storage unavailable")));
 
         assertThat(answer(ID)).contains("InfluxDB unavailable (HTTP 500), nothing was changed");
-        assertThat(logs.audit()).anySatisfy(line -> assertThat(line)
-                .contains("\"outcome\":\"lookup_failed:influx_unavailable\"", "\"influx_status\":500"));
+        assertThat(logs.audit())
+                .anySatisfy(line -> assertThat(line)
+                        .contains("\"outcome\":\"lookup_failed:influx_unavailable\"", "\"influx_status\":500"));
     }
 
     @Test
@@ -98,7 +107,9 @@ class LookupProblemsTest extends SlackFlowTest {
 
         answer(ID);
 
-        assertThat(stubs.contract().violations()).as("the stub drifted from InfluxDB's contract").isNotEmpty();
+        assertThat(stubs.contract().violations())
+                .as("the stub drifted from InfluxDB's contract")
+                .isNotEmpty();
         stubs.contract().reset();
     }
 
@@ -107,11 +118,16 @@ class LookupProblemsTest extends SlackFlowTest {
         send(command(REQUESTER, CHANNEL, text, stubs.responseUrl("cmd"))).statusCode(200);
         String answer = eventually(() -> stubs.responses("cmd"), 1).get(0);
         assertThat(answer).contains("\"response_type\":\"ephemeral\"");
-        assertThat(stubs.slackCalls("chat.postMessage")).as("no request message").isEmpty();
+        assertThat(stubs.slackCalls("chat.postMessage"))
+                .as("no request message")
+                .isEmpty();
         return answer;
     }
 
     private static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 }

@@ -51,8 +51,9 @@ class RequestSignatureTest extends SlackFlowTest {
         String ts = Long.toString(now());
         given().contentType("application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", new com.slack.api.app_backend.SlackSignature.Generator(SIGNING_SECRET)
-                        .generate(ts, body))
+                .header(
+                        "X-Slack-Signature",
+                        new com.slack.api.app_backend.SlackSignature.Generator(SIGNING_SECRET).generate(ts, body))
                 .body(body.replace("UREQUESTER", "UAPPROVER1"))
                 .post("/slack/events")
                 .then()
@@ -78,8 +79,10 @@ class RequestSignatureTest extends SlackFlowTest {
 
     /** Not even Bolt's auth.test: an unverified request reaches neither Slack nor InfluxDB. */
     private void assertNothingHappened() {
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() ->
-                stubs.influxRequests().isEmpty() && stubs.everythingSentToSlack().isEmpty());
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> stubs.influxRequests().isEmpty()
+                        && stubs.everythingSentToSlack().isEmpty());
     }
 
     private static long now() {

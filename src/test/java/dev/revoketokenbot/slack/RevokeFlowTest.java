@@ -43,44 +43,75 @@ class RevokeFlowTest extends SlackFlowTest {
         send(command(REQUESTER, CHANNEL, ID + " --reason leaked in a CI log", stubs.responseUrl("cmd")))
                 .statusCode(200)
                 .body(containsString("Looking up authorization `" + ID + "`"));
-        String request = eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
-        assertThat(request).contains("channel=" + CHANNEL, ID, "telegraf on build hosts", "ci-writer", "my-org",
-                "active", "read users (all)", "<@" + REQUESTER + ">", "leaked in a CI log", "revoke_token.revoke",
-                "\"style\":\"danger\"", "\"confirm\"", "revoke_token.cancel");
+        String request =
+                eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
+        assertThat(request)
+                .contains(
+                        "channel=" + CHANNEL,
+                        ID,
+                        "telegraf on build hosts",
+                        "ci-writer",
+                        "my-org",
+                        "active",
+                        "read users (all)",
+                        "<@" + REQUESTER + ">",
+                        "leaked in a CI log",
+                        "revoke_token.revoke",
+                        "\"style\":\"danger\"",
+                        "\"confirm\"",
+                        "revoke_token.cancel");
         assertThat(stubs.deletes(ID)).as("nothing is deleted before approval").isEmpty();
 
         send(click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")))
                 .statusCode(200);
 
         String update = eventually(() -> stubs.slackCalls("chat.update"), 1).get(0);
-        assertThat(update).contains("channel=" + CHANNEL, "ts=1700000000.000100", "revoked", "<@" + APPROVER + ">",
-                "<@" + REQUESTER + ">").doesNotContain("revoke_token.revoke");
+        assertThat(update)
+                .contains(
+                        "channel=" + CHANNEL,
+                        "ts=1700000000.000100",
+                        "revoked",
+                        "<@" + APPROVER + ">",
+                        "<@" + REQUESTER + ">")
+                .doesNotContain("revoke_token.revoke");
         String audit = eventually(() -> stubs.slackCalls("chat.postMessage"), 2).get(1);
-        assertThat(audit).contains("channel=" + CHANNEL, "Audit", ID, "revoked by <@" + APPROVER + ">",
-                "leaked in a CI log");
+        assertThat(audit)
+                .contains("channel=" + CHANNEL, "Audit", ID, "revoked by <@" + APPROVER + ">", "leaked in a CI log");
         assertThat(stubs.deletes(ID)).hasSize(1);
         assertThat(stubs.deletes(ID).get(0).getHeader("Authorization")).isEqualTo("Token test-influx-operator-token");
-        assertThat(logs.audit()).anySatisfy(line -> assertThat(line)
-                .contains("\"event\":\"revoke\"", "\"authorization_id\":\"" + ID + "\"", "\"target\":\"ci-writer\"",
-                        "\"requester\":\"" + REQUESTER + "\"", "\"actor\":\"" + APPROVER + "\"",
-                        "\"reason\":\"leaked in a CI log\"", "\"outcome\":\"revoked\"", "\"influx_status\":204",
-                        "\"request_id\":\"", "\"timestamp\":\""));
-        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"event\":\"request\"",
-                "\"outcome\":\"posted\""));
+        assertThat(logs.audit())
+                .anySatisfy(line -> assertThat(line)
+                        .contains(
+                                "\"event\":\"revoke\"",
+                                "\"authorization_id\":\"" + ID + "\"",
+                                "\"target\":\"ci-writer\"",
+                                "\"requester\":\"" + REQUESTER + "\"",
+                                "\"actor\":\"" + APPROVER + "\"",
+                                "\"reason\":\"leaked in a CI log\"",
+                                "\"outcome\":\"revoked\"",
+                                "\"influx_status\":204",
+                                "\"request_id\":\"",
+                                "\"timestamp\":\""));
+        assertThat(logs.audit())
+                .anySatisfy(line -> assertThat(line).contains("\"event\":\"request\"", "\"outcome\":\"posted\""));
         assertNoTokenLeaked();
     }
 
     @Test
     void revokesTheFirstTokenOfAUserAndCountsTheOthers() {
         String first = "1111111111111111";
-        stubs.influxListByUser("ci-writer", okJson(InfluxBodies.list(
-                InfluxBodies.authorization(first, "ci-writer", "first"),
-                InfluxBodies.authorization("2222222222222222", "ci-writer", "second"),
-                InfluxBodies.authorization("3333333333333333", "ci-writer", "third"))));
+        stubs.influxListByUser(
+                "ci-writer",
+                okJson(InfluxBodies.list(
+                        InfluxBodies.authorization(first, "ci-writer", "first"),
+                        InfluxBodies.authorization("2222222222222222", "ci-writer", "second"),
+                        InfluxBodies.authorization("3333333333333333", "ci-writer", "third"))));
         stubs.influxDelete(first, aResponse().withStatus(204));
 
-        send(command(REQUESTER, CHANNEL, "--user ci-writer", stubs.responseUrl("cmd"))).statusCode(200);
-        String request = eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
+        send(command(REQUESTER, CHANNEL, "--user ci-writer", stubs.responseUrl("cmd")))
+                .statusCode(200);
+        String request =
+                eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
         assertThat(request).contains(first, "has 2 other tokens").doesNotContain("2222222222222222");
 
         send(click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));
@@ -96,9 +127,11 @@ class RevokeFlowTest extends SlackFlowTest {
         String id = "4444444444444444";
         stubs.influxListByUser(odd, okJson(InfluxBodies.list(InfluxBodies.authorization(id, odd, ""))));
 
-        send(command(REQUESTER, CHANNEL, "user:" + odd, stubs.responseUrl("cmd"))).statusCode(200);
+        send(command(REQUESTER, CHANNEL, "user:" + odd, stubs.responseUrl("cmd")))
+                .statusCode(200);
 
-        assertThat(eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0)).contains(id);
+        assertThat(eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0))
+                .contains(id);
         assertThat(stubs.influxRequests()).singleElement().satisfies(r -> {
             assertThat(r.getUrl()).startsWith("/api/v2/authorizations?user=").doesNotContain("&user=", "#");
             assertThat(r.queryParameter("user").values()).containsExactly(odd);
@@ -114,7 +147,8 @@ class RevokeFlowTest extends SlackFlowTest {
 
         eventually(() -> stubs.slackCalls("chat.update"), 1);
         assertThat(stubs.deletes(ID)).hasSize(1);
-        assertThat(stubs.slackCalls("usergroups.users.list")).anySatisfy(body -> assertThat(body).contains("usergroup=SAPPROVERS"));
+        assertThat(stubs.slackCalls("usergroups.users.list"))
+                .anySatisfy(body -> assertThat(body).contains("usergroup=SAPPROVERS"));
     }
 
     @Test
@@ -127,8 +161,9 @@ class RevokeFlowTest extends SlackFlowTest {
                 .contains("not an approver", "\"response_type\":\"ephemeral\"", "\"replace_original\":false");
         assertThat(stubs.deletes(ID)).isEmpty();
         assertThat(stubs.slackCalls("chat.update")).isEmpty();
-        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"actor\":\"UBYSTANDER\"",
-                "\"outcome\":\"refused:not_approver\""));
+        assertThat(logs.audit())
+                .anySatisfy(line ->
+                        assertThat(line).contains("\"actor\":\"UBYSTANDER\"", "\"outcome\":\"refused:not_approver\""));
     }
 
     @Test
@@ -149,7 +184,8 @@ class RevokeFlowTest extends SlackFlowTest {
         send(click(REQUESTER, CHANNEL, ActionIds.CANCEL, buttonValue(request), stubs.responseUrl("click")));
 
         assertThat(eventually(() -> stubs.slackCalls("chat.update"), 1).get(0))
-                .contains("cancelled", "<@" + REQUESTER + ">").doesNotContain("revoke_token.revoke");
+                .contains("cancelled", "<@" + REQUESTER + ">")
+                .doesNotContain("revoke_token.revoke");
         assertThat(stubs.deletes(ID)).isEmpty();
         assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"outcome\":\"cancelled\""));
 
@@ -177,8 +213,9 @@ class RevokeFlowTest extends SlackFlowTest {
 
         assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("integrity check");
         assertThat(stubs.deletes(ID)).isEmpty();
-        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"actor\":\"" + APPROVER + "\"",
-                "\"outcome\":\"refused:tampered\""));
+        assertThat(logs.audit())
+                .anySatisfy(line -> assertThat(line)
+                        .contains("\"actor\":\"" + APPROVER + "\"", "\"outcome\":\"refused:tampered\""));
     }
 
     @Test
@@ -209,31 +246,42 @@ class RevokeFlowTest extends SlackFlowTest {
     @Test
     void aDeleteThatFindsNothingSaysAlreadyRevokedAndPostsNoSecondRecord() {
         String request = requestMessage();
-        stubs.influxDelete(ID, aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-                .withBody(InfluxBodies.notFound()));
+        stubs.influxDelete(
+                ID,
+                aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(InfluxBodies.notFound()));
 
         send(click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));
 
         assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("already revoked");
         assertThat(stubs.slackCalls("chat.update")).isEmpty();
         assertThat(stubs.slackCalls("chat.postMessage")).hasSize(1);
-        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"outcome\":\"already_revoked\"",
-                "\"influx_status\":404"));
+        assertThat(logs.audit())
+                .anySatisfy(
+                        line -> assertThat(line).contains("\"outcome\":\"already_revoked\"", "\"influx_status\":404"));
     }
 
     @Test
     void aDeleteTheBotMayNotDoIsExplainedAndTheRequestStaysOpen() {
         String request = requestMessage();
-        stubs.influxDelete(ID, aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody(InfluxBodies.error("forbidden", "insufficient permissions for write:authorizations")));
+        stubs.influxDelete(
+                ID,
+                aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                InfluxBodies.error("forbidden", "insufficient permissions for write:authorizations")));
 
         send(click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));
 
         assertThat(eventually(() -> stubs.responses("click"), 1).get(0))
                 .contains("lacks permission to delete authorizations (403 Forbidden)", "Nothing was changed");
         assertThat(stubs.slackCalls("chat.update")).isEmpty();
-        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"outcome\":\"failed:influx_forbidden\"",
-                "\"influx_status\":403"));
+        assertThat(logs.audit())
+                .anySatisfy(line ->
+                        assertThat(line).contains("\"outcome\":\"failed:influx_forbidden\"", "\"influx_status\":403"));
     }
 
     /** Posts a request by {@link #REQUESTER} for {@link #ID} and returns the request message's body. */
@@ -254,7 +302,8 @@ class RevokeFlowTest extends SlackFlowTest {
     }
 
     private void assertNoTokenLeaked() {
-        assertThat(stubs.everythingSentToSlack()).noneSatisfy(body -> assertThat(body).contains(LEAKED_TOKEN));
+        assertThat(stubs.everythingSentToSlack())
+                .noneSatisfy(body -> assertThat(body).contains(LEAKED_TOKEN));
         assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains(LEAKED_TOKEN));
         assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("test-influx-operator-token"));
         assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("xoxb-test-bot-token"));

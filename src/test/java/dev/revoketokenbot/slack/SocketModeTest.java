@@ -35,8 +35,8 @@ class SocketModeTest extends SlackFlowTest {
 
     @Test
     void itAsksSlackForASocketModeConnectionWithTheAppToken() {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(stubs.connectionOpens()).contains("Bearer " + APP_TOKEN));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(stubs.connectionOpens()).contains("Bearer " + APP_TOKEN));
     }
 
     @Test

@@ -23,7 +23,8 @@ public final class InfluxBodies {
                 .replace("053a1903d5f19000", id)
                 .replace("\"my-user\"", json(user))
                 .replace("\"description\": \"\"", "\"description\": " + json(description))
-                .replace("SqZhaTZzM0mjIkpZsomD-3Go3n9_semXYZVbPMoinMlP85pKh0WCcMl2GNfNH0WhS1QdLUtH3epQf8RF4e3hEA==",
+                .replace(
+                        "SqZhaTZzM0mjIkpZsomD-3Go3n9_semXYZVbPMoinMlP85pKh0WCcMl2GNfNH0WhS1QdLUtH3epQf8RF4e3hEA==",
                         LEAKED_TOKEN);
     }
 

@@ -57,7 +57,8 @@ public final class InfluxContract {
 
     private static Request request(com.github.tomakehurst.wiremock.http.Request served) {
         URI uri = URI.create(served.getUrl());
-        SimpleRequest.Builder builder = new SimpleRequest.Builder(served.getMethod().getName(), uri.getPath());
+        SimpleRequest.Builder builder =
+                new SimpleRequest.Builder(served.getMethod().getName(), uri.getPath());
         for (HttpHeader header : served.getHeaders().all()) {
             builder.withHeader(header.key(), header.values());
         }

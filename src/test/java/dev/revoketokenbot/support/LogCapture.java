@@ -42,8 +42,8 @@ public final class LogCapture extends Handler {
     @Override
     public void publish(LogRecord record) {
         String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-        String line = record.getLoggerName() + " " + message
-                + (record.getThrown() == null ? "" : " " + record.getThrown());
+        String line =
+                record.getLoggerName() + " " + message + (record.getThrown() == null ? "" : " " + record.getThrown());
         lines.add(line);
         if ("audit".equals(record.getLoggerName())) {
             audit.add(message);

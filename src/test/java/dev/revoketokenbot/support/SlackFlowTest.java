@@ -33,6 +33,8 @@ public abstract class SlackFlowTest {
 
     @AfterEach
     void influxTrafficMatchedItsContract() {
-        assertThat(stubs.contract().violations()).as("InfluxDB contract violations").isEmpty();
+        assertThat(stubs.contract().violations())
+                .as("InfluxDB contract violations")
+                .isEmpty();
     }
 }

@@ -64,8 +64,17 @@ public final class SlackRequests {
         payload.put("user", Map.of("id", user, "username", user.toLowerCase(Locale.ROOT), "team_id", "T0TEST"));
         payload.put("api_app_id", "A0TEST");
         payload.put("token", "legacy-verification-token");
-        payload.put("container", Map.of("type", "message", "message_ts", "1700000000.000100", "channel_id", channel,
-                "is_ephemeral", false));
+        payload.put(
+                "container",
+                Map.of(
+                        "type",
+                        "message",
+                        "message_ts",
+                        "1700000000.000100",
+                        "channel_id",
+                        channel,
+                        "is_ephemeral",
+                        false));
         payload.put("trigger_id", "1.2.4");
         payload.put("channel", Map.of("id", channel, "name", "incident"));
         payload.put("message", Map.of("type", "message", "ts", "1700000000.000100", "text", "Revoke request"));

@@ -78,16 +78,18 @@ public final class Stubs {
         slack.resetAll();
         influx.resetAll();
         contract.reset();
-        slack.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(
-                "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"revoke-token-bot\","
-                        + "\"team_id\":\"T0TEST\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0TEST\"}")));
+        slack.stubFor(post(urlEqualTo("/api/auth.test"))
+                .willReturn(okJson(
+                        "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"revoke-token-bot\","
+                                + "\"team_id\":\"T0TEST\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0TEST\"}")));
         slack.stubFor(post(urlEqualTo("/api/chat.postMessage"))
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"CINCIDENT\",\"ts\":\"1700000000.000100\"}")));
         slack.stubFor(post(urlEqualTo("/api/chat.update"))
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"CINCIDENT\",\"ts\":\"1700000000.000100\"}")));
         slack.stubFor(post(urlEqualTo("/api/usergroups.users.list"))
                 .willReturn(okJson("{\"ok\":true,\"users\":[\"" + GROUP_MEMBER + "\"]}")));
-        slack.stubFor(post(urlPathMatching("/response/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        slack.stubFor(post(urlPathMatching("/response/.*"))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
     }
 
     /** A response_url on the Slack stub; what the bot posts there is what the person saw. */
@@ -119,7 +121,8 @@ public final class Stubs {
     }
 
     public void influxGet(String authorizationId, ResponseDefinitionBuilder answer) {
-        influx.stubFor(get(urlEqualTo("/api/v2/authorizations/" + authorizationId)).willReturn(answer));
+        influx.stubFor(
+                get(urlEqualTo("/api/v2/authorizations/" + authorizationId)).willReturn(answer));
     }
 
     public void influxListByUser(String userName, ResponseDefinitionBuilder answer) {
@@ -129,21 +132,24 @@ public final class Stubs {
     }
 
     public void influxDelete(String authorizationId, ResponseDefinitionBuilder answer) {
-        influx.stubFor(delete(urlEqualTo("/api/v2/authorizations/" + authorizationId)).willReturn(answer));
+        influx.stubFor(
+                delete(urlEqualTo("/api/v2/authorizations/" + authorizationId)).willReturn(answer));
     }
 
     /** Makes a Slack Web API method answer {@code ok:false} with this error. */
     public void slackError(String method, String error) {
-        slack.stubFor(post(urlEqualTo("/api/" + method))
-                .willReturn(okJson("{\"ok\":false,\"error\":\"" + error + "\"}")));
+        slack.stubFor(
+                post(urlEqualTo("/api/" + method)).willReturn(okJson("{\"ok\":false,\"error\":\"" + error + "\"}")));
     }
 
     /** Bodies URL-decoded, with JSON's unicode escapes (Gson writes {@code <} as a backslash-u escape) undone. */
     private static List<String> bodies(List<LoggedRequest> requests) {
         return requests.stream()
                 .map(r -> URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8))
-                .map(body -> JSON_UNICODE_ESCAPE.matcher(body)
-                        .replaceAll(m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16)))))
+                .map(body -> JSON_UNICODE_ESCAPE
+                        .matcher(body)
+                        .replaceAll(
+                                m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16)))))
                 .toList();
     }
 }
