@@ -7,6 +7,8 @@ public enum Decision {
     EXPIRED,
     /** The click came from another channel than the request's. */
     WRONG_CHANNEL,
+    /** The button value belongs to another request than the message it was clicked in. */
+    WRONG_REQUEST,
     NOT_APPROVER,
     /** Approver groups could not be read, so approval could not be checked. */
     APPROVER_CHECK_FAILED,

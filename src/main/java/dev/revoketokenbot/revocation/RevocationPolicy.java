@@ -1,10 +1,12 @@
 package dev.revoketokenbot.revocation;
 
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
- * The approval policy as one pure function: no I/O, no clock, no configuration lookups. Anything
- * the bot could not establish (an unknown approval) is a denial.
+ * The approval policy as one pure function: no clock, no configuration lookups. Whether the actor
+ * is an approver may cost a Slack call, so it is asked for only once the click has passed the
+ * cheap checks (channel, request, expiry). Anything the bot could not establish is a denial.
  */
 public final class RevocationPolicy {
 
@@ -21,23 +23,30 @@ public final class RevocationPolicy {
             RequestState state,
             String actor,
             String clickChannel,
-            Approval approval,
+            String clickedRequestId,
+            Supplier<Approval> approval,
             boolean selfApprovalAllowed,
             Instant now) {
         if (!state.channel().equals(clickChannel)) {
             return Decision.WRONG_CHANNEL;
+        }
+        if (!state.requestId().equals(clickedRequestId)) {
+            return Decision.WRONG_REQUEST;
         }
         if (state.isExpiredAt(now)) {
             return Decision.EXPIRED;
         }
         boolean isRequester = state.requester().equals(actor);
         if (intent == Intent.CANCEL) {
-            return isRequester || approval == Approval.APPROVER ? Decision.ALLOW : Decision.NOT_REQUESTER_OR_APPROVER;
+            return isRequester || approval.get() == Approval.APPROVER
+                    ? Decision.ALLOW
+                    : Decision.NOT_REQUESTER_OR_APPROVER;
         }
-        if (approval == Approval.UNKNOWN) {
+        Approval approved = approval.get();
+        if (approved == Approval.UNKNOWN) {
             return Decision.APPROVER_CHECK_FAILED;
         }
-        if (approval != Approval.APPROVER) {
+        if (approved != Approval.APPROVER) {
             return Decision.NOT_APPROVER;
         }
         if (isRequester && !selfApprovalAllowed) {

@@ -110,7 +110,7 @@ public class RevocationService {
         audit.record("request", state, state.requester(), posted ? "posted" : "not_posted:" + slackError, 0);
     }
 
-    public ClickResult revoke(String sealedState, String actor, String clickChannel) {
+    public ClickResult revoke(String sealedState, String actor, String clickChannel, String clickedRequestId) {
         Optional<RequestState> opened = signer.open(sealedState);
         if (opened.isEmpty()) {
             audit.record("revoke", null, actor, "refused:tampered", 0);
@@ -119,7 +119,14 @@ public class RevocationService {
         RequestState state = opened.get();
         Instant now = clock.instant();
         Decision decision = RevocationPolicy.decide(
-                Intent.REVOKE, state, actor, clickChannel, approvers.check(actor), settings.selfApproval(), now);
+                Intent.REVOKE,
+                state,
+                actor,
+                clickChannel,
+                clickedRequestId,
+                () -> approvers.check(actor),
+                settings.selfApproval(),
+                now);
         if (decision != Decision.ALLOW) {
             return refusedOrExpired("revoke", state, actor, decision);
         }
@@ -144,7 +151,7 @@ public class RevocationService {
         }
     }
 
-    public ClickResult cancel(String sealedState, String actor, String clickChannel) {
+    public ClickResult cancel(String sealedState, String actor, String clickChannel, String clickedRequestId) {
         Optional<RequestState> opened = signer.open(sealedState);
         if (opened.isEmpty()) {
             audit.record("cancel", null, actor, "refused:tampered", 0);
@@ -152,9 +159,15 @@ public class RevocationService {
         }
         RequestState state = opened.get();
         Instant now = clock.instant();
-        Approval approval = actor.equals(state.requester()) ? Approval.NOT_APPROVER : approvers.check(actor);
         Decision decision = RevocationPolicy.decide(
-                Intent.CANCEL, state, actor, clickChannel, approval, settings.selfApproval(), now);
+                Intent.CANCEL,
+                state,
+                actor,
+                clickChannel,
+                clickedRequestId,
+                () -> approvers.check(actor),
+                settings.selfApproval(),
+                now);
         if (decision != Decision.ALLOW) {
             return refusedOrExpired("cancel", state, actor, decision);
         }

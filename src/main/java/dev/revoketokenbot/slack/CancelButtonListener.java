@@ -26,7 +26,10 @@ public class CancelButtonListener implements BlockActionHandler {
         Click click = Click.of(request.getPayload(), ActionIds.CANCEL);
         followUps.run(
                 "cancel click",
-                () -> outcomes.show(revocations.cancel(click.value(), click.actor(), click.channel()), click, ctx));
+                () -> outcomes.show(
+                        revocations.cancel(click.value(), click.actor(), click.channel(), click.requestId()),
+                        click,
+                        ctx));
         return ctx.ack();
     }
 }

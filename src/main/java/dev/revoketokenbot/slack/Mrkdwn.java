@@ -15,10 +15,13 @@ final class Mrkdwn {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** Text shown inside a code span: escaped, with backticks that would close it replaced. */
+    /**
+     * Text shown inside a code span, where Slack forms no {@code *bold*}, {@code _italics_}, mention or
+     * link: escaped, on one line, with backticks that would close the span replaced.
+     */
     static String code(String text) {
         String value = text == null || text.isEmpty() ? " " : text;
-        return "`" + escape(value.replace('`', '\'')) + "`";
+        return "`" + escape(value.replace('`', '\'').replace('\n', ' ').replace('\r', ' ')) + "`";
     }
 
     static String user(String slackUserId) {

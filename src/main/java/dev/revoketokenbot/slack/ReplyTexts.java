@@ -90,6 +90,7 @@ final class ReplyTexts {
             case SELF_APPROVAL -> "You asked for this revocation, so someone else must approve it.";
             case NOT_REQUESTER_OR_APPROVER -> "Only the requester or an approver can cancel this request.";
             case WRONG_CHANNEL -> "This button belongs to a request in another channel; nothing was done.";
+            case WRONG_REQUEST -> "This button does not belong to this request message; nothing was done.";
             case ALLOW, EXPIRED -> throw new IllegalArgumentException(decision + " is not a refusal");
         };
     }

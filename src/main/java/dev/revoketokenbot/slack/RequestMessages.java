@@ -43,7 +43,7 @@ final class RequestMessages {
         List<LayoutBlock> blocks = new ArrayList<>(asBlocks(
                 header(h -> h.text(plainText("Revoke InfluxDB API token?"))),
                 section(s -> s.fields(fields)),
-                section(s -> s.text(markdownText("*Permissions*\n" + Mrkdwn.escape(token.permissions()))))));
+                section(s -> s.text(markdownText("*Permissions*\n" + Mrkdwn.code(token.permissions()))))));
         found.otherTokens()
                 .ifPresent(others -> blocks.add(section(
                         s -> s.text(markdownText("User " + Mrkdwn.code(token.user()) + " has " + others + " other token"
@@ -51,7 +51,7 @@ final class RequestMessages {
         blocks.add(section(s -> s.text(markdownText("*Requested by* " + Mrkdwn.user(state.requester())
                 + "\n*Reason* " + orDash(state.reason())
                 + "\n*Expires* " + date(state.expiresAt())))));
-        blocks.add(actions(a -> a.blockId(ActionIds.BUTTONS_BLOCK)
+        blocks.add(actions(a -> a.blockId(ActionIds.buttonsBlock(state.requestId()))
                 .elements(asElements(
                         button(b -> b.actionId(ActionIds.REVOKE)
                                 .text(plainText("Revoke"))
@@ -128,7 +128,8 @@ final class RequestMessages {
                 + ">";
     }
 
+    /** Text from users or InfluxDB, inside a code span: no mentions, links, bold or italics can form. */
     private static String orDash(String text) {
-        return text == null || text.isBlank() ? "-" : Mrkdwn.escape(text);
+        return text == null || text.isBlank() ? "-" : Mrkdwn.code(text);
     }
 }

@@ -26,7 +26,10 @@ public class RevokeButtonListener implements BlockActionHandler {
         Click click = Click.of(request.getPayload(), ActionIds.REVOKE);
         followUps.run(
                 "revoke click",
-                () -> outcomes.show(revocations.revoke(click.value(), click.actor(), click.channel()), click, ctx));
+                () -> outcomes.show(
+                        revocations.revoke(click.value(), click.actor(), click.channel(), click.requestId()),
+                        click,
+                        ctx));
         return ctx.ack();
     }
 }

@@ -52,7 +52,49 @@ class RevocationPolicyTest {
             Decision expected) {
         Instant now = EXPIRES_AT.minusSeconds(secondsToExpiry);
 
-        assertThat(RevocationPolicy.decide(intent, STATE, actor, clickChannel, approval, selfApprovalAllowed, now))
+        assertThat(RevocationPolicy.decide(
+                        intent,
+                        STATE,
+                        actor,
+                        clickChannel,
+                        STATE.requestId(),
+                        () -> approval,
+                        selfApprovalAllowed,
+                        now))
                 .isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aValueFromAnotherRequestIsRefusedBeforeAskingWhoTheActorIs() {
+        Instant now = STATE.expiresAt().minusSeconds(60);
+        assertThat(RevocationPolicy.decide(
+                        RevocationPolicy.Intent.REVOKE,
+                        STATE,
+                        "UAPPROVER1",
+                        STATE.channel(),
+                        "another-request",
+                        () -> {
+                            throw new AssertionError("approval must not be looked up");
+                        },
+                        false,
+                        now))
+                .isEqualTo(Decision.WRONG_REQUEST);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRequesterCancellingNeedsNoApprovalLookup() {
+        Instant now = STATE.expiresAt().minusSeconds(60);
+        assertThat(RevocationPolicy.decide(
+                        RevocationPolicy.Intent.CANCEL,
+                        STATE,
+                        STATE.requester(),
+                        STATE.channel(),
+                        STATE.requestId(),
+                        () -> {
+                            throw new AssertionError("approval must not be looked up");
+                        },
+                        false,
+                        now))
+                .isEqualTo(Decision.ALLOW);
     }
 }

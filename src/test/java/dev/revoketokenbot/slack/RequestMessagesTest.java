@@ -90,7 +90,8 @@ class RequestMessagesTest {
         List<JsonObject> actions = blocksOfType(blocks, "actions");
 
         assertThat(actions).hasSize(1);
-        assertThat(actions.get(0).get("block_id").getAsString()).isEqualTo(ActionIds.BUTTONS_BLOCK);
+        assertThat(actions.get(0).get("block_id").getAsString())
+                .isEqualTo("revoke_token.buttons:a1b2c3d4e5f6a7b8c9d0e1f2");
         assertThat(objects(actions.get(0).getAsJsonArray("elements")))
                 .extracting(element -> element.get("action_id").getAsString())
                 .containsExactly("revoke_token.revoke", "revoke_token.cancel");
@@ -220,7 +221,7 @@ class RequestMessagesTest {
                         "requested by <@" + REQUESTER + ">",
                         "in <#" + CHANNEL + ">",
                         "<!date^" + DECIDED_AT.getEpochSecond() + "^",
-                        "Reason: leaked &lt;!channel&gt;",
+                        "Reason: `leaked &lt;!channel&gt;",
                         "Request `a1b2c3d4e5f6a7b8c9d0e1f2`");
         assertThat(audit).doesNotContain("<!channel>", "<!here>", "<https://evil");
     }

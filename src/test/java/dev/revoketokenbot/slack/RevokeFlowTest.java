@@ -229,6 +229,33 @@ class RevokeFlowTest extends SlackFlowTest {
     }
 
     @Test
+    void aButtonValueFromAnotherRequestIsRefusedWithoutAskingSlackWhoIsAnApprover() {
+        String value = buttonValue(requestMessage());
+
+        send(click(
+                Stubs.GROUP_MEMBER,
+                CHANNEL,
+                ActionIds.REVOKE,
+                value,
+                stubs.responseUrl("click"),
+                "revoke_token.buttons:0123456789abcdef01234567"));
+
+        assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("does not belong to this request");
+        assertThat(stubs.deletes(ID)).isEmpty();
+        assertThat(stubs.slackCalls("usergroups.users.list")).isEmpty();
+        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("refused:wrong_request"));
+    }
+
+    @Test
+    void theRequestMessageBindsItsButtonsToTheRequest() {
+        String request = requestMessage();
+
+        assertThat(request)
+                .contains("\"block_id\":\"revoke_token.buttons:"
+                        + dev.revoketokenbot.support.SlackRequests.requestIdIn(buttonValue(request)) + "\"");
+    }
+
+    @Test
     void aDoubleClickDeletesOnce() {
         String request = requestMessage();
         stubs.influxDelete(ID, aResponse().withStatus(204));

@@ -49,12 +49,33 @@ public final class SlackRequests {
                 .collect(Collectors.joining("&"));
     }
 
-    /** A button click on the request message (shape of the SDK's block_actions samples). */
+    /**
+     * A button click on the request message (shape of the SDK's block_actions samples). Slack sends
+     * back the block ID the bot gave the buttons, which names the request; it is read here from the
+     * value's (unsigned, readable) payload part.
+     */
     public static String click(String user, String channel, String actionId, String value, String responseUrl) {
+        return click(user, channel, actionId, value, responseUrl, "revoke_token.buttons:" + requestIdIn(value));
+    }
+
+    /** The request ID in a sealed button value, or empty when the value cannot be read. */
+    public static String requestIdIn(String value) {
+        try {
+            String payload = value.substring(0, value.indexOf('.'));
+            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload))
+                    .path("n")
+                    .asText("");
+        } catch (RuntimeException | java.io.IOException e) {
+            return "";
+        }
+    }
+
+    public static String click(
+            String user, String channel, String actionId, String value, String responseUrl, String blockId) {
         Map<String, Object> action = new LinkedHashMap<>();
         action.put("type", "button");
         action.put("action_id", actionId);
-        action.put("block_id", "revoke_token.buttons");
+        action.put("block_id", blockId);
         action.put("text", Map.of("type", "plain_text", "text", "Revoke", "emoji", true));
         action.put("value", value);
         action.put("action_ts", "1700000100.000200");
