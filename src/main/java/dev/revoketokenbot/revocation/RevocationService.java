@@ -111,29 +111,12 @@ public class RevocationService {
     }
 
     public ClickResult revoke(String sealedState, String actor, String clickChannel, String clickedRequestId) {
-        Optional<RequestState> opened = signer.open(sealedState);
-        if (opened.isEmpty()) {
-            audit.record("revoke", null, actor, "refused:tampered", 0);
-            return new ClickResult.Tampered();
+        Admission admission =
+                admit(Intent.REVOKE, sealedState, actor, clickChannel, clickedRequestId, Status.IN_PROGRESS);
+        if (admission.turnedAway() != null) {
+            return admission.turnedAway();
         }
-        RequestState state = opened.get();
-        Instant now = clock.instant();
-        Decision decision = RevocationPolicy.decide(
-                Intent.REVOKE,
-                state,
-                actor,
-                clickChannel,
-                clickedRequestId,
-                () -> approvers.check(actor),
-                settings.selfApproval(),
-                now);
-        if (decision != Decision.ALLOW) {
-            return refusedOrExpired("revoke", state, actor, decision);
-        }
-        Optional<Status> taken = claims.claim(state, Status.IN_PROGRESS, now);
-        if (taken.isPresent()) {
-            return alreadyHandled("revoke", state, actor, taken.get());
-        }
+        RequestState state = admission.state();
         try {
             boolean deletedNow = influx.delete(new AuthorizationId(state.authorizationId()).value());
             claims.complete(state, Status.REVOKED);
@@ -152,15 +135,36 @@ public class RevocationService {
     }
 
     public ClickResult cancel(String sealedState, String actor, String clickChannel, String clickedRequestId) {
+        Admission admission =
+                admit(Intent.CANCEL, sealedState, actor, clickChannel, clickedRequestId, Status.CANCELLED);
+        if (admission.turnedAway() != null) {
+            return admission.turnedAway();
+        }
+        audit.record("cancel", admission.state(), actor, "cancelled", 0);
+        return new ClickResult.Cancelled(admission.state(), actor, clock.instant());
+    }
+
+    /** A click let through (its request claimed for it), or the outcome that turned it away. */
+    private record Admission(RequestState state, ClickResult turnedAway) {}
+
+    /** Opens the state, applies the policy and claims the request; every turn-away is audited. */
+    private Admission admit(
+            Intent intent,
+            String sealedState,
+            String actor,
+            String clickChannel,
+            String clickedRequestId,
+            Status claim) {
+        String event = lower(intent);
         Optional<RequestState> opened = signer.open(sealedState);
         if (opened.isEmpty()) {
-            audit.record("cancel", null, actor, "refused:tampered", 0);
-            return new ClickResult.Tampered();
+            audit.record(event, null, actor, "refused:tampered", 0);
+            return new Admission(null, new ClickResult.Tampered());
         }
         RequestState state = opened.get();
         Instant now = clock.instant();
         Decision decision = RevocationPolicy.decide(
-                Intent.CANCEL,
+                intent,
                 state,
                 actor,
                 clickChannel,
@@ -169,14 +173,13 @@ public class RevocationService {
                 settings.selfApproval(),
                 now);
         if (decision != Decision.ALLOW) {
-            return refusedOrExpired("cancel", state, actor, decision);
+            return new Admission(state, refusedOrExpired(event, state, actor, decision));
         }
-        Optional<Status> taken = claims.claim(state, Status.CANCELLED, now);
+        Optional<Status> taken = claims.claim(state, claim, now);
         if (taken.isPresent()) {
-            return alreadyHandled("cancel", state, actor, taken.get());
+            return new Admission(state, alreadyHandled(event, state, actor, taken.get()));
         }
-        audit.record("cancel", state, actor, "cancelled", 0);
-        return new ClickResult.Cancelled(state, actor, now);
+        return new Admission(state, null);
     }
 
     private ClickResult refusedOrExpired(String event, RequestState state, String actor, Decision decision) {
