@@ -152,6 +152,18 @@ class RevokeFlowTest extends SlackFlowTest {
     }
 
     @Test
+    void whenGroupMembershipCannotBeReadTheClickIsDenied() {
+        String request = requestMessage();
+        stubs.slackError("usergroups.users.list", "missing_scope");
+
+        send(click(Stubs.GROUP_MEMBER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));
+
+        assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("could not check whether you are");
+        assertThat(stubs.deletes(ID)).isEmpty();
+        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("refused:approver_check_failed"));
+    }
+
+    @Test
     void aClickFromSomeoneWhoIsNotAnApproverChangesNothing() {
         String request = requestMessage();
 
