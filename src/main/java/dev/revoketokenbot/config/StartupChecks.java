@@ -1,7 +1,9 @@
 package dev.revoketokenbot.config;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +16,11 @@ import java.util.Set;
  */
 public class StartupChecks {
 
-    void onStart(@Observes StartupEvent event, SlackSettings slack, RevokeSettings revoke) {
+    /** Runs before every other start-up observer, so nothing half-configured gets built first. */
+    void onStart(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
+            SlackSettings slack,
+            RevokeSettings revoke) {
         List<String> problems = problems(slack, revoke);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("revoke-token-bot cannot start: " + String.join("; ", problems));

@@ -47,8 +47,12 @@ public class BoltApp {
     private static List<Middleware> middleware(AppConfig config) {
         List<Middleware> middleware = new ArrayList<>();
         middleware.add(new SSLCheck(config.getVerificationToken()));
-        middleware.add(new RequestVerification(
-                new SlackSignature.Verifier(new SlackSignature.Generator(config.getSigningSecret()))));
+        if (config.getSigningSecret() != null) {
+            // Absent only in Socket Mode, where the HTTP endpoint is closed and Slack's traffic arrives over the
+            // socket.
+            middleware.add(new RequestVerification(
+                    new SlackSignature.Verifier(new SlackSignature.Generator(config.getSigningSecret()))));
+        }
         middleware.add(new DeferredTeamAuthorization(config, new FileInstallationService(config)));
         return middleware;
     }

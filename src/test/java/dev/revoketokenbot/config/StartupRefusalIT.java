@@ -1,0 +1,105 @@
+package dev.revoketokenbot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged service, started as an operator would start it: it refuses to run without approvers
+ * or a signing secret and says what to set, without echoing a secret it was given; in Socket Mode it
+ * needs no signing secret. Runs after package (failsafe), on loopback only.
+ */
+class StartupRefusalIT {
+
+    private static final Path RUN_JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final String BOT_TOKEN = "xoxb-startup-canary-token";
+
+    @Test
+    void aMisconfiguredBotRefusesToStartAndNamesWhatToSet() throws IOException, InterruptedException {
+        Path log = Files.createTempFile("startup-refusal", ".log");
+        Process process = service(0, log).start();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("the service stopped by itself")
+                .isTrue();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(output)
+                .contains("REVOKE_APPROVERS", "REVOKE_APPROVER_GROUPS", "SLACK_SIGNING_SECRET")
+                .doesNotContain(BOT_TOKEN, "influx-startup-canary-token");
+    }
+
+    @Test
+    void inSocketModeNoSigningSecretIsNeeded() throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Path log = Files.createTempFile("socket-mode-start", ".log");
+        ProcessBuilder builder = service(port, log);
+        builder.environment().put("SLACK_APP_TOKEN", "xapp-startup-canary-token");
+        builder.environment().put("REVOKE_STATE_KEY", "startup-state-key");
+        builder.environment().put("REVOKE_APPROVERS", "U0APPROVER");
+        // Slack is unreachable here (a closed loopback port): the bot must stay up and say so.
+        builder.environment().put("SLACK_API_URL", "http://127.0.0.1:9/api/");
+        Process process = builder.start();
+        int status = 0;
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest live = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live"))
+                    .build();
+            for (int attempt = 0; attempt < 60 && status != 200 && process.isAlive(); attempt++) {
+                Thread.sleep(500);
+                try {
+                    status = http.send(live, HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
+                } catch (IOException notYetListening) {
+                    status = 0;
+                }
+            }
+        } finally {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(status)
+                .as("live while Slack is unreachable; output:%n%s", output)
+                .isEqualTo(200);
+        assertThat(output).contains("Socket Mode could not connect").doesNotContain("xapp-startup-canary-token");
+    }
+
+    /** The packaged service with only a bot token and InfluxDB settings, on loopback, output to a file. */
+    private static ProcessBuilder service(int port, Path log) {
+        assumeTrue(Files.isRegularFile(RUN_JAR), "target/quarkus-app not built yet (run ./mvnw package)");
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", RUN_JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet()
+                .removeIf(
+                        name -> name.startsWith("SLACK_") || name.startsWith("REVOKE_") || name.startsWith("INFLUX_"));
+        env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+        env.put("INFLUX_URL", "http://127.0.0.1:9");
+        env.put("INFLUX_TOKEN", "influx-startup-canary-token");
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return builder;
+    }
+}
