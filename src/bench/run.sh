@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Benchmark of revoke-token-bot's Slack acks and follow-ups (see src/bench/README.md).
+#
+#   ./src/bench/run.sh [baseline|slow-influx|soak|all]     (default: all)
+#
+# Builds the service, starts two standalone WireMocks (Slack, InfluxDB) and the service on free
+# loopback ports, runs src/bench/LoadDriver.java, and stops everything it started on exit.
+# Output and logs go to target/bench/<scenario>/.
+#
+# Environment (optional):
+#   BENCH_JVM_FLAGS   JVM flags for the service (default below: a heap cap for a 256 MiB container)
+#   BENCH_SKIP_BUILD  1 to reuse an existing target/quarkus-app and WireMock jar
+#   BENCH_DRIVER_ARGS extra LoadDriver options, applied last, e.g. "--concurrency 1" or "--rate 50"
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+
+SCENARIO=${1:-all}
+case "$SCENARIO" in
+  baseline | slow-influx | soak | all) ;;
+  *)
+    echo "usage: $0 [baseline|slow-influx|soak|all]" >&2
+    exit 2
+    ;;
+esac
+
+WIREMOCK_VERSION=3.13.2
+WIREMOCK_JAR=target/bench/wiremock-standalone-$WIREMOCK_VERSION.jar
+JVM_FLAGS=${BENCH_JVM_FLAGS:-"-Xmx128m -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"}
+SIGNING_SECRET=bench-signing-secret
+CONCURRENCY=10
+BASELINE_COMMANDS=2000
+
+PIDS=()
+
+stop_all() {
+  local pid i
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    for i in $(seq 1 150); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  PIDS=()
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+USED_PORTS=" "
+# A loopback port nothing listens on (connecting is refused), not handed out before in this run.
+free_port() {
+  local port i
+  for i in $(seq 1 100); do
+    port=$((20000 + RANDOM % 40000))
+    if [[ $USED_PORTS != *" $port "* ]] && ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      USED_PORTS+="$port "
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "no free port found" >&2
+  return 1
+}
+
+build() {
+  if [[ ${BENCH_SKIP_BUILD:-0} == 1 && -f target/quarkus-app/quarkus-run.jar && -f $WIREMOCK_JAR ]]; then
+    echo "reusing target/quarkus-app and $WIREMOCK_JAR (BENCH_SKIP_BUILD=1)"
+    return
+  fi
+  echo "building the service (tests skipped for the benchmark build only)..."
+  ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true
+  ./mvnw -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION -DoutputDirectory=target/bench
+}
+
+# start_wiremock NAME PORT LOG: one WireMock with the mappings in src/bench/wiremock/NAME.
+start_wiremock() {
+  # Async responses: InfluxDB's 10 s delays wait on a scheduler, not on Jetty's request threads.
+  java -Xmx1g -jar "$WIREMOCK_JAR" --bind-address 127.0.0.1 --port "$2" \
+    --root-dir "src/bench/wiremock/$1" --disable-banner --disable-gzip \
+    --async-response-enabled true --async-response-threads 32 --container-threads 64 \
+    >"$3" 2>&1 &
+  PIDS+=($!)
+}
+
+# run_scenario NAME DRIVER-ARGS...: fresh WireMocks and a fresh service, then the driver.
+run_scenario() {
+  local name=$1
+  shift
+  local out=target/bench/$name
+  mkdir -p "$out"
+  local slack_port influx_port service_port
+  slack_port=$(free_port)
+  influx_port=$(free_port)
+  service_port=$(free_port)
+  start_wiremock slack "$slack_port" "$out/wiremock-slack.log"
+  local slack_pid=$!
+  start_wiremock influx "$influx_port" "$out/wiremock-influx.log"
+  local influx_pid=$!
+
+  # The read timeout outlasts the slow scenario's 10 s InfluxDB answers (the default is 5 s).
+  # shellcheck disable=SC2086 # JVM_FLAGS is a list of flags
+  env SLACK_SIGNING_SECRET="$SIGNING_SECRET" \
+    SLACK_BOT_TOKEN=xoxb-bench \
+    SLACK_API_URL="http://127.0.0.1:$slack_port/api/" \
+    INFLUX_URL="http://127.0.0.1:$influx_port" \
+    INFLUX_TOKEN=bench \
+    REVOKE_APPROVERS=UAPPROVER1 \
+    REVOKE_STATE_KEY=bench-key \
+    QUARKUS_HTTP_HOST=127.0.0.1 \
+    QUARKUS_HTTP_PORT="$service_port" \
+    QUARKUS_REST_CLIENT_INFLUX_READ_TIMEOUT=15000 \
+    java $JVM_FLAGS -jar target/quarkus-app/quarkus-run.jar >"$out/service.log" 2>&1 &
+  local service_pid=$!
+  PIDS+=("$service_pid")
+
+  echo "== $name: Slack WireMock :$slack_port, InfluxDB WireMock :$influx_port, service :$service_port (pid $service_pid)"
+  local rc=0
+  # shellcheck disable=SC2086 # BENCH_DRIVER_ARGS is a list of words
+  java src/bench/LoadDriver.java \
+    --scenario "$name" \
+    --service "http://127.0.0.1:$service_port" \
+    --slack "http://127.0.0.1:$slack_port" \
+    --influx "http://127.0.0.1:$influx_port" \
+    --pid "$service_pid" \
+    --secret "$SIGNING_SECRET" \
+    --concurrency "$CONCURRENCY" \
+    --jvm-flags "$JVM_FLAGS" \
+    --other-pids "Slack WireMock=$slack_pid,InfluxDB WireMock=$influx_pid" \
+    --diagnostics "$out" \
+    "$@" ${BENCH_DRIVER_ARGS:-} | tee "$out/summary.txt" || rc=$?
+  if ! kill -0 "$service_pid" 2>/dev/null; then
+    echo "the service exited during the run; see $out/service.log" >&2
+    rc=1
+  fi
+  stop_all
+  return "$rc"
+}
+
+build
+failed=()
+if [[ $SCENARIO == baseline || $SCENARIO == all ]]; then
+  run_scenario baseline --commands "$BASELINE_COMMANDS" || failed+=(baseline)
+fi
+if [[ $SCENARIO == slow-influx || $SCENARIO == all ]]; then
+  # InfluxDB answers GET and DELETE for "fff..." IDs after 10 s; the warm-up uses fast IDs.
+  run_scenario slow-influx --commands 50 --slow-ids true --follow-up-deadline 300 || failed+=(slow-influx)
+fi
+if [[ $SCENARIO == soak || $SCENARIO == all ]]; then
+  # Ten times the baseline, in rounds of the baseline's size, so WireMock's journal stays small.
+  run_scenario soak --commands $((10 * BASELINE_COMMANDS)) --rounds 10 || failed+=(soak)
+fi
+
+if ((${#failed[@]})); then
+  echo "scenarios with errors: ${failed[*]}" >&2
+  exit 1
+fi
+echo "all scenarios clean; summaries in target/bench/*/summary.txt"
