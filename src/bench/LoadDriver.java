@@ -593,7 +593,7 @@ public class LoadDriver {
             line.append(String.format(
                     Locale.ROOT,
                     " load driver %.1f, anything else on the machine %.1f%n"
-                            + "service CPU per command + click pair, follow-ups included: %.2f ms",
+                            + "service CPU after the warm-up per command + click pair (follow-ups and background work included): %.2f ms",
                     driver / 1000.0,
                     elsewhere / 1000.0,
                     (double) service / commands));

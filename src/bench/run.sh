@@ -26,7 +26,8 @@ esac
 
 WIREMOCK_VERSION=3.13.2
 WIREMOCK_JAR=target/bench/wiremock-standalone-$WIREMOCK_VERSION.jar
-JVM_FLAGS=${BENCH_JVM_FLAGS:-"-Xmx128m -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"}
+# Sized for a 256 MiB container; src/bench/BENCHMARKS.md says why each flag is there.
+JVM_FLAGS=${BENCH_JVM_FLAGS:-"-Xmx64m -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"}
 SIGNING_SECRET=bench-signing-secret
 CONCURRENCY=10
 BASELINE_COMMANDS=2000
@@ -84,7 +85,7 @@ start_wiremock() {
     --root-dir "src/bench/wiremock/$1" --disable-banner --disable-gzip \
     --async-response-enabled true --async-response-threads 32 --container-threads 64 \
     >"$3" 2>&1 &
-  PIDS+=($!)
+  PIDS+=("$!")
 }
 
 # run_scenario NAME DRIVER-ARGS...: fresh WireMocks and a fresh service, then the driver.
@@ -94,9 +95,10 @@ run_scenario() {
   local out=target/bench/$name
   mkdir -p "$out"
   local slack_port influx_port service_port
-  slack_port=$(free_port)
-  influx_port=$(free_port)
-  service_port=$(free_port)
+  # (errexit does not apply inside a function called with ||, hence the explicit returns)
+  slack_port=$(free_port) || return 1
+  influx_port=$(free_port) || return 1
+  service_port=$(free_port) || return 1
   start_wiremock slack "$slack_port" "$out/wiremock-slack.log"
   local slack_pid=$!
   start_wiremock influx "$influx_port" "$out/wiremock-influx.log"
