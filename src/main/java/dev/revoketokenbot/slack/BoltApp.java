@@ -1,17 +1,14 @@
 package dev.revoketokenbot.slack;
 
 import com.slack.api.Slack;
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
-import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.service.builtin.FileInstallationService;
 import dev.revoketokenbot.config.SlackSettings;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The one Bolt {@link App}, built from configuration, with every listener registered here. */
@@ -40,20 +37,14 @@ public class BoltApp {
     }
 
     /**
-     * Bolt's own middleware, in Bolt's order, except that authorization ({@code auth.test}) waits
-     * until a request has passed signature verification. Bolt's self-event filter is left out: the
-     * bot subscribes to no events.
+     * Bolt's own middleware, in Bolt's order, but without request verification: {@link
+     * SlackEventsResource} verifies the signature before the body is even parsed, and Socket Mode
+     * traffic needs none. Authorization ({@code auth.test}) therefore only runs for verified
+     * requests. Bolt's self-event filter is left out: the bot subscribes to no events.
      */
     private static List<Middleware> middleware(AppConfig config) {
-        List<Middleware> middleware = new ArrayList<>();
-        middleware.add(new SSLCheck(config.getVerificationToken()));
-        if (config.getSigningSecret() != null) {
-            // Absent only in Socket Mode, where the HTTP endpoint is closed and Slack's traffic arrives over the
-            // socket.
-            middleware.add(new RequestVerification(
-                    new SlackSignature.Verifier(new SlackSignature.Generator(config.getSigningSecret()))));
-        }
-        middleware.add(new DeferredTeamAuthorization(config, new FileInstallationService(config)));
-        return middleware;
+        return List.of(
+                new SSLCheck(config.getVerificationToken()),
+                new DeferredTeamAuthorization(config, new FileInstallationService(config)));
     }
 }

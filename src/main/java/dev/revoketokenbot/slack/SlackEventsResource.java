@@ -1,5 +1,6 @@
 package dev.revoketokenbot.slack;
 
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -17,52 +18,74 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Slack's one HTTP endpoint for slash commands and interactivity. The body is read raw, because
- * the signature covers the exact bytes; Bolt verifies it and answers.
+ * the signature covers the exact bytes. The signature is checked (with Bolt's verifier) before the
+ * body is parsed, so a request Slack did not sign costs one HMAC; Bolt then parses and answers.
  */
 @Path("/slack/events")
 public class SlackEventsResource {
 
     private static final Logger LOG = Logger.getLogger(SlackEventsResource.class);
 
+    private static final String UNVERIFIED = "unverified";
+    private static final String UNKNOWN = "unknown";
+
     private final App app;
     private final SlackRequestParser parser;
-    private final boolean socketMode;
+    private final Optional<SlackSignature.Verifier> verifier;
     private final MeterRegistry metrics;
 
     SlackEventsResource(App app, SlackSettings settings, MeterRegistry metrics) {
         this.metrics = metrics;
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
-        this.socketMode = settings.socketMode();
+        // No verifier in Socket Mode: Slack reaches the app over its WebSocket only, and this endpoint is closed.
+        this.verifier = settings.socketMode()
+                ? Optional.empty()
+                : settings.signingSecret()
+                        .map(secret -> new SlackSignature.Verifier(new SlackSignature.Generator(secret)));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response events(String body, @Context HttpHeaders headers, @Context UriInfo uri) {
-        if (socketMode) {
-            // Slack reaches a Socket Mode app over its WebSocket only; there is no secret to verify HTTP with.
+        if (verifier.isEmpty()) {
             return Response.status(Response.Status.NOT_FOUND).build();
+        }
+        Timer.Sample sample = Timer.start(metrics);
+        String raw = body == null ? "" : body;
+        if (!verifier.get()
+                .isValid(
+                        headers.getHeaderString(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
+                        raw,
+                        headers.getHeaderString(SlackSignature.HeaderNames.X_SLACK_SIGNATURE))) {
+            sample.stop(ackTimer(UNVERIFIED, 401));
+            return Response.status(Response.Status.UNAUTHORIZED)
+                    .entity("{\"error\":\"invalid request\"}")
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
         }
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(uri.getPath())
                 .queryString(Map.copyOf(uri.getQueryParameters()))
                 .headers(new RequestHeaders(Map.copyOf(headers.getRequestHeaders())))
-                .requestBody(body == null ? "" : body)
+                .requestBody(raw)
                 .build());
         if (request == null) {
+            sample.stop(ackTimer(UNKNOWN, 400));
             return Response.status(Response.Status.BAD_REQUEST).build();
         }
+        String type = request.getRequestType().name();
         com.slack.api.bolt.response.Response answer;
-        Timer.Sample sample = Timer.start(metrics);
         try {
             answer = app.run(request);
-            sample.stop(ackTimer(request, answer.getStatusCode()));
+            sample.stop(ackTimer(type, answer.getStatusCode()));
         } catch (Exception e) {
-            sample.stop(ackTimer(request, 503));
+            sample.stop(ackTimer(type, 503));
             // Bolt itself failed (typically auth.test could not reach Slack); Slack shows the requester an error.
             LOG.errorf("Bolt could not handle a Slack request: %s", e.getClass().getName());
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).build();
@@ -78,8 +101,7 @@ public class SlackEventsResource {
     }
 
     /** {@code revoke_slack_ack{type, status}}: how long Slack waited for its answer. */
-    private Timer ackTimer(Request<?> request, int status) {
-        return metrics.timer(
-                "revoke_slack_ack", "type", request.getRequestType().name(), "status", Integer.toString(status));
+    private Timer ackTimer(String type, int status) {
+        return metrics.timer("revoke_slack_ack", "type", type, "status", Integer.toString(status));
     }
 }

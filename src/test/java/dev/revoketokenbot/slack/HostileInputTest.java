@@ -92,6 +92,20 @@ class HostileInputTest extends SlackFlowTest {
         assertThat(stubs.influxRequests()).isEmpty();
     }
 
+    /** The signature is checked on the raw bytes first: an unsigned body is never parsed, so it cannot cost more. */
+    @Test
+    void anUnsignedBodyIsRefusedBeforeItIsParsed() {
+        given().contentType("application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", Long.toString(Instant.now().getEpochSecond()))
+                .header("X-Slack-Signature", "v0=" + "0".repeat(64))
+                .body("payload=%7B%22type%22%3A%22block_actions%22%2C%22user%22%3A%5B%5B%5B%5B%5B")
+                .post("/slack/events")
+                .then()
+                .statusCode(401);
+        assertThat(stubs.everythingSentToSlack()).isEmpty();
+        assertThat(stubs.influxRequests()).isEmpty();
+    }
+
     @Test
     void aSignedBodyThatIsNoSlackRequestIs400() {
         String ts = Long.toString(Instant.now().getEpochSecond());
