@@ -20,6 +20,8 @@ public class SlackClients {
         // No proxy unless the platform sets one through the JVM; never a system default we did not choose.
         config.setProxyUrl(null);
         config.setPrettyResponseLoggingEnabled(false);
+        // The SDK's own per-method call statistics: unused (Micrometer counts calls) and not free per call.
+        config.getMethodsConfig().setStatsEnabled(false);
         return Slack.getInstance(config);
     }
 
@@ -30,6 +32,6 @@ public class SlackClients {
     @Produces
     @Singleton
     MethodsClient methods(Slack slack, SlackSettings settings) {
-        return slack.methods(settings.botToken());
+        return new SharedGsonMethodsClient(slack, settings.botToken());
     }
 }
