@@ -24,12 +24,15 @@ public class CancelButtonListener implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         Click click = Click.of(request.getPayload(), ActionIds.CANCEL);
-        followUps.run(
+        boolean started = followUps.run(
                 "cancel click",
                 () -> outcomes.show(
                         revocations.cancel(click.value(), click.actor(), click.channel(), click.requestId()),
                         click,
                         ctx));
+        if (!started) {
+            followUps.tell("busy notice", () -> ClickOutcomes.tell(ctx, ReplyTexts.busy()));
+        }
         return ctx.ack();
     }
 }

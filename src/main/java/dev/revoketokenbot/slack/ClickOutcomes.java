@@ -83,7 +83,7 @@ public class ClickOutcomes {
     }
 
     /** An ephemeral message to the clicker only, leaving the request message as it is. */
-    private static void tell(ActionContext ctx, String text) {
+    static void tell(ActionContext ctx, String text) {
         try {
             ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
         } catch (IOException e) {

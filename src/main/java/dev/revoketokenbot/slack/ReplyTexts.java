@@ -34,6 +34,12 @@ final class ReplyTexts {
         return failure(failure, describe(target));
     }
 
+    /** The follow-up queue is full: the command or click was not started. */
+    static String busy() {
+        return "The bot has too much work waiting right now, so it did not start this. Nothing was changed;"
+                + " try again in a minute.";
+    }
+
     static String notPosted(String slackError) {
         if ("not_in_channel".equals(slackError) || "channel_not_found".equals(slackError)) {
             return "I can't post in this channel (`" + slackError + "`): invite me with `/invite @revoke-token-bot`"

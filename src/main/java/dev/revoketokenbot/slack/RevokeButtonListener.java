@@ -24,12 +24,15 @@ public class RevokeButtonListener implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         Click click = Click.of(request.getPayload(), ActionIds.REVOKE);
-        followUps.run(
+        boolean started = followUps.run(
                 "revoke click",
                 () -> outcomes.show(
                         revocations.revoke(click.value(), click.actor(), click.channel(), click.requestId()),
                         click,
                         ctx));
+        if (!started) {
+            followUps.tell("busy notice", () -> ClickOutcomes.tell(ctx, ReplyTexts.busy()));
+        }
         return ctx.ack();
     }
 }

@@ -45,7 +45,9 @@ public class RevokeTokenCommandListener implements SlashCommandHandler {
             return ctx.ack(ReplyTexts.usage(usage.problem()));
         }
         ParsedCommand.Lookup lookup = (ParsedCommand.Lookup) command;
-        followUps.run("lookup", () -> lookUpAndPost(lookup, payload, ctx));
+        if (!followUps.run("lookup", () -> lookUpAndPost(lookup, payload, ctx))) {
+            return ctx.ack(ReplyTexts.busy());
+        }
         return ctx.ack(ReplyTexts.lookingUp(lookup.target()));
     }
 

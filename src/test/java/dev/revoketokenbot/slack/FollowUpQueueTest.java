@@ -1,0 +1,95 @@
+package dev.revoketokenbot.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static dev.revoketokenbot.slack.RevokeFlowTest.APPROVER;
+import static dev.revoketokenbot.slack.RevokeFlowTest.CHANNEL;
+import static dev.revoketokenbot.slack.RevokeFlowTest.REQUESTER;
+import static dev.revoketokenbot.slack.RevokeFlowTest.eventually;
+import static dev.revoketokenbot.support.SlackRequests.click;
+import static dev.revoketokenbot.support.SlackRequests.command;
+import static dev.revoketokenbot.support.SlackRequests.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import dev.revoketokenbot.support.InfluxBodies;
+import dev.revoketokenbot.support.SlackFlowTest;
+import dev.revoketokenbot.support.WireMockStubs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When the follow-up queue is full (here: one thread, one waiting place, and a slow InfluxDB), a
+ * command or click is turned away at once with a word to the person who acted, and nothing of it
+ * is started; what was already accepted still completes.
+ */
+@QuarkusTest
+@TestProfile(FollowUpQueueTest.OneThreadOnePlace.class)
+@WithTestResource(WireMockStubs.class)
+class FollowUpQueueTest extends SlackFlowTest {
+
+    private static final String SLOW = "000000000000000a";
+    private static final String QUEUED = "000000000000000b";
+    private static final String TURNED_AWAY = "000000000000000c";
+
+    public static class OneThreadOnePlace implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("slack.follow-ups.threads", "1", "slack.follow-ups.queue", "1");
+        }
+    }
+
+    @BeforeEach
+    void oneSlowLookupHoldsTheOnlyThreadAndOneWaits() {
+        stubs.influxGet(
+                SLOW, okJson(InfluxBodies.authorization(SLOW, "ci-writer", "")).withFixedDelay(800));
+        stubs.influxGet(QUEUED, okJson(InfluxBodies.authorization(QUEUED, "ci-reader", "")));
+        stubs.influxGet(TURNED_AWAY, okJson(InfluxBodies.authorization(TURNED_AWAY, "ci-admin", "")));
+        send(command(REQUESTER, CHANNEL, SLOW, stubs.responseUrl("slow")))
+                .statusCode(200)
+                .body(containsString("Looking up"));
+        send(command(REQUESTER, CHANNEL, QUEUED, stubs.responseUrl("queued")))
+                .statusCode(200)
+                .body(containsString("Looking up"));
+    }
+
+    @Test
+    void aCommandBeyondTheQueueIsTurnedAwayInItsAck() {
+        send(command(REQUESTER, CHANNEL, TURNED_AWAY, stubs.responseUrl("turned-away")))
+                .statusCode(200)
+                .body(containsString("too much work waiting"))
+                .body(containsString("Nothing was changed"))
+                .body(not(containsString("Looking up")));
+
+        // The accepted two complete; the third never reaches InfluxDB.
+        eventually(() -> stubs.slackCalls("chat.postMessage"), 2);
+        assertThat(stubs.influxRequests())
+                .extracting(request -> request.getUrl())
+                .noneMatch(url -> url.contains(TURNED_AWAY));
+    }
+
+    @Test
+    void aClickBeyondTheQueueIsToldThroughItsResponseUrl() {
+        String value = "any-value: the click is turned away before its value is read";
+
+        send(click(APPROVER, CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("click")))
+                .statusCode(200);
+
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(stubs.responses("click"))
+                        .singleElement()
+                        .asString()
+                        .contains("too much work waiting", "Nothing was changed", "\"ephemeral\""));
+        eventually(() -> stubs.slackCalls("chat.postMessage"), 2);
+        assertThat(stubs.influxRequests())
+                .noneMatch(request -> request.getMethod().getName().equals("DELETE"));
+        assertThat(stubs.slackCalls("chat.update")).isEmpty();
+    }
+}
