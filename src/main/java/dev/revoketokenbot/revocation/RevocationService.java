@@ -33,7 +33,7 @@ public class RevocationService {
     private final AuditLog audit;
     private final Clock clock;
     private final RevokeSettings settings;
-    private final RequestClaims claims = new RequestClaims();
+    private final RequestClaims claims;
 
     RevocationService(
             InfluxAuthorizations influx,
@@ -48,6 +48,7 @@ public class RevocationService {
         this.audit = audit;
         this.clock = clock;
         this.settings = settings;
+        this.claims = new RequestClaims(clock);
     }
 
     /** Whether the command may be used in this channel ({@code revoke.allowed-channels}; empty means any). */
@@ -175,7 +176,7 @@ public class RevocationService {
         if (decision != Decision.ALLOW) {
             return new Admission(state, refusedOrExpired(event, state, actor, decision));
         }
-        Optional<Status> taken = claims.claim(state, claim, now);
+        Optional<Status> taken = claims.claim(state, claim);
         if (taken.isPresent()) {
             return new Admission(state, alreadyHandled(event, state, actor, taken.get()));
         }

@@ -2,15 +2,8 @@ package dev.revoketokenbot.slack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.revoketokenbot.slack.RevokeFlowTest.CHANNEL;
-import static dev.revoketokenbot.slack.RevokeFlowTest.ID;
-import static dev.revoketokenbot.slack.RevokeFlowTest.REQUESTER;
-import static dev.revoketokenbot.slack.RevokeFlowTest.buttonValue;
-import static dev.revoketokenbot.slack.RevokeFlowTest.eventually;
 import static dev.revoketokenbot.support.SlackRequests.click;
-import static dev.revoketokenbot.support.SlackRequests.command;
 import static dev.revoketokenbot.support.SlackRequests.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,11 +132,5 @@ class ExactlyOnceTest extends SlackFlowTest {
                 .doesNotContain("fail", "unavailable");
         assertThat(stubs.slackCalls("chat.update")).isEmpty();
         assertThat(stubs.slackCalls("chat.postMessage")).hasSize(1);
-    }
-
-    private String requestMessage() {
-        stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "")));
-        send(command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd"))).statusCode(200);
-        return eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
     }
 }

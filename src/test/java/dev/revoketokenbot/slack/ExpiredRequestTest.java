@@ -1,10 +1,5 @@
 package dev.revoketokenbot.slack;
 
-import static dev.revoketokenbot.slack.RevokeFlowTest.APPROVER;
-import static dev.revoketokenbot.slack.RevokeFlowTest.CHANNEL;
-import static dev.revoketokenbot.slack.RevokeFlowTest.ID;
-import static dev.revoketokenbot.slack.RevokeFlowTest.REQUESTER;
-import static dev.revoketokenbot.slack.RevokeFlowTest.eventually;
 import static dev.revoketokenbot.support.SlackRequests.click;
 import static dev.revoketokenbot.support.SlackRequests.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +59,7 @@ class ExpiredRequestTest extends SlackFlowTest {
         String request =
                 eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
 
-        RequestState state = signer.open(RevokeFlowTest.buttonValue(request)).orElseThrow();
+        RequestState state = signer.open(buttonValue(request)).orElseThrow();
         assertThat(state.expiresAt())
                 .isBetween(
                         before.plus(Duration.ofMinutes(15)).minusSeconds(1),

@@ -1,9 +1,6 @@
 package dev.revoketokenbot.slack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static dev.revoketokenbot.slack.RevokeFlowTest.CHANNEL;
-import static dev.revoketokenbot.slack.RevokeFlowTest.ID;
-import static dev.revoketokenbot.slack.RevokeFlowTest.REQUESTER;
 import static dev.revoketokenbot.support.SlackRequests.SIGNING_SECRET;
 import static dev.revoketokenbot.support.SlackRequests.command;
 import static dev.revoketokenbot.support.SlackRequests.send;
@@ -74,7 +71,7 @@ class RequestSignatureTest extends SlackFlowTest {
     @Test
     void aCorrectlySignedRequestIsAccepted() {
         send(command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd"))).statusCode(200);
-        RevokeFlowTest.eventually(() -> stubs.slackCalls("chat.postMessage"), 1);
+        eventually(() -> stubs.slackCalls("chat.postMessage"), 1);
     }
 
     /** Not even Bolt's auth.test: an unverified request reaches neither Slack nor InfluxDB. */

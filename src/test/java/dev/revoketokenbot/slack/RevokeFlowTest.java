@@ -7,33 +7,21 @@ import static dev.revoketokenbot.support.SlackRequests.click;
 import static dev.revoketokenbot.support.SlackRequests.command;
 import static dev.revoketokenbot.support.SlackRequests.send;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.revoketokenbot.support.InfluxBodies;
 import dev.revoketokenbot.support.SlackFlowTest;
+import dev.revoketokenbot.support.SlackRequests;
 import dev.revoketokenbot.support.Stubs;
 import dev.revoketokenbot.support.WireMockStubs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
 
 /** The main flow through {@code /slack/events}: command, request message, approval, DELETE, audit. */
 @QuarkusTest
 @WithTestResource(WireMockStubs.class)
 class RevokeFlowTest extends SlackFlowTest {
-
-    static final String CHANNEL = "CINCIDENT";
-    static final String REQUESTER = "UREQUESTER";
-    static final String APPROVER = "UAPPROVER1";
-    static final String ID = "0a1b2c3d4e5f6789";
-
-    private static final Pattern BUTTON_VALUE = Pattern.compile("\"value\":\"([^\"]+)\"");
 
     @Test
     void revokesByIdAfterAnApproverClicks() {
@@ -263,8 +251,8 @@ class RevokeFlowTest extends SlackFlowTest {
         String request = requestMessage();
 
         assertThat(request)
-                .contains("\"block_id\":\"revoke_token.buttons:"
-                        + dev.revoketokenbot.support.SlackRequests.requestIdIn(buttonValue(request)) + "\"");
+                .contains("\"block_id\":\"revoke_token.buttons:" + SlackRequests.requestIdIn(buttonValue(request))
+                        + "\"");
     }
 
     @Test
@@ -323,35 +311,11 @@ class RevokeFlowTest extends SlackFlowTest {
                         assertThat(line).contains("\"outcome\":\"failed:influx_forbidden\"", "\"influx_status\":403"));
     }
 
-    /** Posts a request by {@link #REQUESTER} for {@link #ID} and returns the request message's body. */
-    private String requestMessage() {
-        return requestMessage(REQUESTER);
-    }
-
-    private String requestMessage(String requester) {
-        stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "telegraf")));
-        send(command(requester, CHANNEL, ID, stubs.responseUrl("cmd"))).statusCode(200);
-        return eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
-    }
-
-    static String buttonValue(String requestMessage) {
-        Matcher matcher = BUTTON_VALUE.matcher(requestMessage);
-        assertThat(matcher.find()).as("request message has a button value").isTrue();
-        return matcher.group(1);
-    }
-
     private void assertNoTokenLeaked() {
         assertThat(stubs.everythingSentToSlack())
                 .noneSatisfy(body -> assertThat(body).contains(LEAKED_TOKEN));
         assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains(LEAKED_TOKEN));
         assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("test-influx-operator-token"));
         assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("xoxb-test-bot-token"));
-    }
-
-    /** Waits for exactly {@code count} items (the bot works after the ack), then returns them. */
-    static List<String> eventually(java.util.function.Supplier<List<String>> calls, int count) {
-        ThrowingRunnable check = () -> assertThat(calls.get()).hasSize(count);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(check);
-        return calls.get();
     }
 }

@@ -1,8 +1,5 @@
 package dev.revoketokenbot.slack;
 
-import static dev.revoketokenbot.slack.RevokeFlowTest.CHANNEL;
-import static dev.revoketokenbot.slack.RevokeFlowTest.ID;
-import static dev.revoketokenbot.slack.RevokeFlowTest.REQUESTER;
 import static dev.revoketokenbot.support.SlackRequests.command;
 import static dev.revoketokenbot.support.SlackRequests.send;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,6 +3,7 @@ package dev.revoketokenbot.support;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
@@ -14,6 +15,7 @@ public final class LogCapture extends Handler {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final List<String> audit = new CopyOnWriteArrayList<>();
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
 
     /** Installs the handler on the root logger (once) and forgets earlier lines. */
     public static LogCapture start() {
@@ -27,6 +29,7 @@ public final class LogCapture extends Handler {
         }
         INSTANCE.lines.clear();
         INSTANCE.audit.clear();
+        INSTANCE.warnings.clear();
         return INSTANCE;
     }
 
@@ -39,12 +42,20 @@ public final class LogCapture extends Handler {
         return List.copyOf(audit);
     }
 
+    /** Lines logged at WARN or above. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
     @Override
     public void publish(LogRecord record) {
         String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
         String line =
                 record.getLoggerName() + " " + message + (record.getThrown() == null ? "" : " " + record.getThrown());
         lines.add(line);
+        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+            warnings.add(line);
+        }
         if ("audit".equals(record.getLoggerName())) {
             audit.add(message);
         }

@@ -1,19 +1,38 @@
 package dev.revoketokenbot.support;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static dev.revoketokenbot.support.SlackRequests.command;
+import static dev.revoketokenbot.support.SlackRequests.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Base of the flow tests: fresh stubs and log capture before each test, and after each, no
- * InfluxDB interaction outside InfluxDB's contract. Subclasses are {@code @QuarkusTest} with
+ * InfluxDB interaction outside InfluxDB's contract. Also the people, channel and token the flows
+ * share, and the steps most of them start with. Subclasses are {@code @QuarkusTest} with
  * {@code @WithTestResource(WireMockStubs.class)}.
  */
 public abstract class SlackFlowTest {
+
+    protected static final String CHANNEL = "CINCIDENT";
+    protected static final String REQUESTER = "UREQUESTER";
+    /** One of the approvers of the test profile ({@code revoke.approvers}). */
+    protected static final String APPROVER = "UAPPROVER1";
+    /** The authorization the flows ask to revoke. */
+    protected static final String ID = "0a1b2c3d4e5f6789";
+
+    private static final Pattern BUTTON_VALUE = Pattern.compile("\"value\":\"([^\"]+)\"");
 
     @InjectStubs
     protected Stubs stubs;
@@ -36,5 +55,31 @@ public abstract class SlackFlowTest {
         assertThat(stubs.contract().violations())
                 .as("InfluxDB contract violations")
                 .isEmpty();
+    }
+
+    /** Posts a request by {@link #REQUESTER} for {@link #ID} and returns the request message's body. */
+    protected String requestMessage() {
+        return requestMessage(REQUESTER);
+    }
+
+    /** Posts a request by {@code requester} for {@link #ID} and returns the request message's body. */
+    protected String requestMessage(String requester) {
+        stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "telegraf")));
+        send(command(requester, CHANNEL, ID, stubs.responseUrl("cmd"))).statusCode(200);
+        return eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
+    }
+
+    /** The sealed state in a request message's (first) button. */
+    protected static String buttonValue(String requestMessage) {
+        Matcher matcher = BUTTON_VALUE.matcher(requestMessage);
+        assertThat(matcher.find()).as("request message has a button value").isTrue();
+        return matcher.group(1);
+    }
+
+    /** Waits for exactly {@code count} items (the bot works after the ack), then returns them. */
+    protected static List<String> eventually(Supplier<List<String>> calls, int count) {
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(calls.get()).hasSize(count));
+        return calls.get();
     }
 }
