@@ -1,10 +1,6 @@
 package dev.revoketokenbot.slack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static dev.revoketokenbot.slack.RevokeFlowTest.APPROVER;
-import static dev.revoketokenbot.slack.RevokeFlowTest.CHANNEL;
-import static dev.revoketokenbot.slack.RevokeFlowTest.REQUESTER;
-import static dev.revoketokenbot.slack.RevokeFlowTest.eventually;
 import static dev.revoketokenbot.support.SlackRequests.click;
 import static dev.revoketokenbot.support.SlackRequests.command;
 import static dev.revoketokenbot.support.SlackRequests.send;
