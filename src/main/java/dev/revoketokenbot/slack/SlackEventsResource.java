@@ -69,12 +69,7 @@ public class SlackEventsResource {
                     .type(MediaType.APPLICATION_JSON)
                     .build();
         }
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(uri.getPath())
-                .queryString(Map.copyOf(uri.getQueryParameters()))
-                .headers(new RequestHeaders(Map.copyOf(headers.getRequestHeaders())))
-                .requestBody(raw)
-                .build());
+        Request<?> request = parse(raw, headers, uri);
         if (request == null) {
             sample.stop(ackTimer(UNKNOWN, 400));
             return Response.status(Response.Status.BAD_REQUEST).build();
@@ -98,6 +93,19 @@ public class SlackEventsResource {
             header.getValue().forEach(value -> response.header(header.getKey(), value));
         }
         return response.build();
+    }
+
+    /** A click is read with one shared Gson (see {@link SharedGsonBlockActionRequest}); the rest by Bolt's parser. */
+    private Request<?> parse(String body, HttpHeaders headers, UriInfo uri) {
+        RequestHeaders requestHeaders = new RequestHeaders(Map.copyOf(headers.getRequestHeaders()));
+        return SharedGsonBlockActionRequest.parse(body, requestHeaders)
+                .<Request<?>>map(click -> click)
+                .orElseGet(() -> parser.parse(SlackRequestParser.HttpRequest.builder()
+                        .requestUri(uri.getPath())
+                        .queryString(Map.copyOf(uri.getQueryParameters()))
+                        .headers(requestHeaders)
+                        .requestBody(body)
+                        .build()));
     }
 
     /** {@code revoke_slack_ack{type, status}}: how long Slack waited for its answer. */

@@ -1,0 +1,69 @@
+package dev.revoketokenbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A click read with the shared Gson is the click Bolt itself reads: same payload, same context. */
+class SharedGsonBlockActionRequestTest {
+
+    private static final RequestHeaders HEADERS = new RequestHeaders(Map.of());
+
+    @ParameterizedTest
+    @ValueSource(strings = {"BlockActionPayload.json", "block_actions_home_tab_real_payload.json"})
+    void readsTheSamePayloadAndContextAsBolt(String fixture) throws IOException {
+        String json = fixture(fixture);
+        String body = form(json);
+
+        BlockActionRequest bolts = new BlockActionRequest(body, json, HEADERS);
+        BlockActionRequest ours =
+                SharedGsonBlockActionRequest.parse(body, HEADERS).orElseThrow();
+
+        assertThat(ours.getPayload()).isEqualTo(bolts.getPayload());
+        assertThat(ours.getPayload().getUser().getId()).isNotNull();
+        assertThat(ours.getRequestBodyAsString()).isEqualTo(body);
+        assertThat(ours.getResponseUrl()).isEqualTo(bolts.getResponseUrl());
+        assertSameContext(ours.getContext(), bolts.getContext());
+    }
+
+    @Test
+    void leavesOtherPayloadsAndMalformedOnesToBolt() {
+        assertThat(SharedGsonBlockActionRequest.parse(form("{\"type\":\"view_submission\"}"), HEADERS))
+                .isEmpty();
+        assertThat(SharedGsonBlockActionRequest.parse(form("{\"type\":\"block_actions\",\"user\":[[["), HEADERS))
+                .isEmpty();
+        assertThat(SharedGsonBlockActionRequest.parse(form("[1,2]"), HEADERS)).isEmpty();
+        assertThat(SharedGsonBlockActionRequest.parse("command=%2Frevoke-token&text=abc", HEADERS))
+                .isEmpty();
+    }
+
+    private static void assertSameContext(ActionContext ours, ActionContext bolts) {
+        assertThat(ours.getResponseUrl()).isEqualTo(bolts.getResponseUrl());
+        assertThat(ours.getTriggerId()).isEqualTo(bolts.getTriggerId());
+        assertThat(ours.getTeamId()).isEqualTo(bolts.getTeamId());
+        assertThat(ours.getEnterpriseId()).isEqualTo(bolts.getEnterpriseId());
+        assertThat(ours.getRequestUserId()).isEqualTo(bolts.getRequestUserId());
+        assertThat(ours.getFunctionBotAccessToken()).isEqualTo(bolts.getFunctionBotAccessToken());
+        assertThat(ours.getFunctionExecutionId()).isEqualTo(bolts.getFunctionExecutionId());
+    }
+
+    private static String form(String json) {
+        return "payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8);
+    }
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = SharedGsonBlockActionRequestTest.class.getResourceAsStream("/slack/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
