@@ -1,4 +1,10 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -12,6 +18,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +51,7 @@ public class LoadDriver {
     static final String USAGE = "usage: java src/bench/LoadDriver.java --service URL --slack URL --influx URL"
             + " --pid PID --secret SECRET\n"
             + "  [--scenario NAME] [--concurrency 10] [--rate REQUESTS_PER_S] [--commands 2000] [--rounds 1]\n"
-            + "  [--warmup 1000] [--slow-ids false] [--follow-up-deadline 120] [--jvm-flags TEXT]\n"
+            + "  [--warmup 1000] [--warmup-rounds 1] [--slow-ids false] [--follow-up-deadline 120] [--jvm-flags TEXT]\n"
             + "  [--other-pids NAME=PID,...] [--diagnostics DIR]";
 
     static final String CHANNEL = "CBENCH";
@@ -76,6 +83,8 @@ public class LoadDriver {
     final int commands;
     final int rounds;
     final int warmup;
+    /** Warm-up rounds of {@link #warmup} commands + clicks, so the JIT has compiled the hot paths before measuring. */
+    final int warmupRounds;
     /** Use "fff..." authorization IDs, which the InfluxDB stubs answer after 10 s. */
     final boolean slowIds;
     final Duration followUpDeadline;
@@ -100,6 +109,7 @@ public class LoadDriver {
         commands = Integer.parseInt(o.getOrDefault("commands", "2000"));
         rounds = Integer.parseInt(o.getOrDefault("rounds", "1"));
         warmup = Integer.parseInt(o.getOrDefault("warmup", "1000"));
+        warmupRounds = Integer.parseInt(o.getOrDefault("warmup-rounds", "1"));
         slowIds = Boolean.parseBoolean(o.getOrDefault("slow-ids", "false"));
         followUpDeadline = Duration.ofSeconds(Long.parseLong(o.getOrDefault("follow-up-deadline", "120")));
         jvmFlags = o.getOrDefault("jvm-flags", "(not given)");
@@ -137,14 +147,18 @@ public class LoadDriver {
         long rssStart = procStatus("VmRSS");
 
         long warmStart = System.nanoTime();
-        Round warm = round("warm-up", warmup, false);
+        boolean warmDelivered = true;
+        for (int r = 1; r <= warmupRounds; r++) {
+            warmDelivered &= round("warm-up " + r, warmup, false).followUpsDelivered();
+        }
         System.out.printf(
                 Locale.ROOT,
-                "warm-up: %d commands + %d clicks in %.1f s, follow-ups %s%n",
+                "warm-up: %d x (%d commands + %d clicks) in %.1f s, follow-ups %s%n",
+                warmupRounds,
                 warmup,
                 warmup,
                 seconds(System.nanoTime() - warmStart),
-                warm.followUpsDelivered() ? "all delivered" : "MISSING");
+                warmDelivered ? "all delivered" : "MISSING");
         long rssAfterWarmup = procStatus("VmRSS");
         if (diagnostics != null) {
             Files.createDirectories(diagnostics);
@@ -152,8 +166,8 @@ public class LoadDriver {
         }
 
         CpuMeter cpu = new CpuMeter();
-        Phase commandPhase = new Phase("commands");
-        Phase clickPhase = new Phase("clicks");
+        Phase commandPhase = new Phase("commands", Phase.COMMAND_ACK);
+        Phase clickPhase = new Phase("clicks", Phase.CLICK_ACK);
         List<Round> done = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
             Round round = round("round " + r, commands / rounds, slowIds);
@@ -183,7 +197,7 @@ public class LoadDriver {
         StringBuilder s = new StringBuilder();
         s.append(String.format(
                 Locale.ROOT,
-                "== %s: %d commands + %d clicks at concurrency %d (%d round%s of %d), after a warm-up of %d + %d%n",
+                "== %s: %d commands + %d clicks at concurrency %d (%d round%s of %d), after a warm-up of %d x (%d + %d)%n",
                 scenario,
                 commands,
                 commands,
@@ -191,6 +205,7 @@ public class LoadDriver {
                 rounds,
                 rounds == 1 ? "" : "s",
                 commands / rounds,
+                warmupRounds,
                 warmup,
                 warmup));
         if (rate > 0) {
@@ -266,6 +281,11 @@ public class LoadDriver {
         }
         String tag = name.replace(' ', '-');
         runPhase(round.commands, n, i -> command(ids[i], tag + "-command-" + i));
+        if (round.commands.errors.get() > 0) {
+            // Commands turned away or failed never post a request message: there is nothing to click.
+            errors.add(name + ": " + round.commands.errors.get() + " command acks failed; round stopped");
+            return round;
+        }
 
         long drainStart = System.nanoTime();
         round.requestMessages = awaitCount(slack, "POST", "/api/chat.postMessage", n);
@@ -308,42 +328,14 @@ public class LoadDriver {
      * last was answered. With {@code --rate}, request i is due at start + i/rate instead, and its
      * latency counts from when it was due (so time spent waiting for a free worker counts too).
      */
-    void runPhase(Phase phase, int n, IntFunction<HttpRequest> request) throws InterruptedException {
+    void runPhase(Phase phase, int n, IntFunction<SignedRequest> request) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
         for (int w = 0; w < concurrency; w++) {
             workers.execute(() -> {
-                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                    HttpRequest req = request.apply(i);
-                    long t0 = System.nanoTime();
-                    if (rate > 0) {
-                        long due = start + (long) (i * 1e9 / rate);
-                        while (t0 < due) {
-                            LockSupport.parkNanos(due - t0);
-                            t0 = System.nanoTime();
-                        }
-                        t0 = due;
-                    }
-                    try {
-                        HttpResponse<String> response = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
-                        long nanos = System.nanoTime() - t0;
-                        phase.record(nanos);
-                        if (response.statusCode() != 200) {
-                            phase.errors.incrementAndGet();
-                            errors.add(phase.name + ": HTTP " + response.statusCode());
-                        } else if (nanos / 1_000_000 > SLACK_ACK_LIMIT_MS) {
-                            phase.errors.incrementAndGet();
-                            errors.add(phase.name + ": ack slower than Slack's 3 s");
-                        }
-                    } catch (IOException e) {
-                        phase.record(System.nanoTime() - t0);
-                        phase.errors.incrementAndGet();
-                        errors.add(phase.name + ": " + e.getClass().getSimpleName());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+                try (Connection connection = new Connection(service)) {
+                    work(phase, n, request, next, start, connection);
                 }
             });
         }
@@ -355,10 +347,47 @@ public class LoadDriver {
         phase.wallNanos += System.nanoTime() - start;
     }
 
+    /** One worker: takes the next request number until there are none left, sending each on its connection. */
+    private void work(
+            Phase phase, int n, IntFunction<SignedRequest> request, AtomicInteger next, long start, Connection connection) {
+        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            SignedRequest req = request.apply(i);
+            long t0 = System.nanoTime();
+            if (rate > 0) {
+                long due = start + (long) (i * 1e9 / rate);
+                while (t0 < due) {
+                    LockSupport.parkNanos(due - t0);
+                    t0 = System.nanoTime();
+                }
+                t0 = due;
+            }
+            try {
+                Reply reply = connection.post(req);
+                long nanos = System.nanoTime() - t0;
+                phase.record(nanos);
+                if (reply.status() != 200) {
+                    phase.errors.incrementAndGet();
+                    errors.add(phase.name + ": HTTP " + reply.status());
+                } else if (!reply.body().contains(phase.expectedAck)) {
+                    // e.g. "too much work waiting": the service turned the command away
+                    phase.errors.incrementAndGet();
+                    errors.add(phase.name + ": unexpected ack " + reply.body());
+                } else if (nanos / 1_000_000 > SLACK_ACK_LIMIT_MS) {
+                    phase.errors.incrementAndGet();
+                    errors.add(phase.name + ": ack slower than Slack's 3 s");
+                }
+            } catch (IOException e) {
+                phase.record(System.nanoTime() - t0);
+                phase.errors.incrementAndGet();
+                errors.add(phase.name + ": " + e.getClass().getSimpleName());
+            }
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Slack's requests, shaped and signed as src/test/java/dev/revoketokenbot/support/SlackRequests.java does
 
-    HttpRequest command(String authorizationId, String responseName) {
+    SignedRequest command(String authorizationId, String responseName) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
         form.put("team_id", "T0BENCH");
@@ -382,7 +411,7 @@ public class LoadDriver {
     }
 
     /** A block_actions click on the request message's Revoke button, by an approver who is not the requester. */
-    HttpRequest click(RequestMessage message, String responseName) {
+    SignedRequest click(RequestMessage message, String responseName) {
         String payload = "{\"type\":\"block_actions\","
                 + "\"team\":{\"id\":\"T0BENCH\",\"domain\":\"bench\"},"
                 + "\"user\":{\"id\":" + json(APPROVER) + ",\"username\":\"uapprover1\",\"team_id\":\"T0BENCH\"},"
@@ -401,24 +430,130 @@ public class LoadDriver {
     }
 
     /** {@code X-Slack-Signature: v0=hex(HMAC-SHA256(secret, "v0:" + timestamp + ":" + body))}. */
-    HttpRequest signed(String body) {
+    SignedRequest signed(String body) {
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-        String signature;
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
-            signature = "v0=" + HexFormat.of().formatHex(digest);
+            return new SignedRequest(body, timestamp, "v0=" + HexFormat.of().formatHex(digest));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-        return HttpRequest.newBuilder(service.resolve("/slack/events"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+    }
+
+    /** A form body with Slack's signature headers, ready to POST to /slack/events. */
+    record SignedRequest(String body, String timestamp, String signature) {}
+
+    /** The service's answer: its status and body (the ack's text, for commands). */
+    record Reply(int status, String body) {}
+
+    /**
+     * One worker's keep-alive HTTP/1.1 connection to the service. A bare socket rather than
+     * java.net.http: the driver shares the CPUs with the service, and the JDK client spent about
+     * 2 ms of CPU per request, which the service's acks then queued behind.
+     */
+    static final class Connection implements AutoCloseable {
+        private final URI service;
+        private Socket socket;
+        private OutputStream out;
+        private InputStream in;
+
+        Connection(URI service) {
+            this.service = service;
+        }
+
+        /** POSTs the request to /slack/events and reads the whole answer. */
+        Reply post(SignedRequest request) throws IOException {
+            if (socket == null) {
+                socket = new Socket(service.getHost(), service.getPort());
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(10_000);
+                out = new BufferedOutputStream(socket.getOutputStream());
+                in = new BufferedInputStream(socket.getInputStream());
+            }
+            byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
+            String head = "POST /slack/events HTTP/1.1\r\n"
+                    + "Host: " + service.getHost() + ":" + service.getPort() + "\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\n"
+                    + "X-Slack-Request-Timestamp: " + request.timestamp() + "\r\n"
+                    + "X-Slack-Signature: " + request.signature() + "\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n";
+            try {
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                return readResponse();
+            } catch (IOException e) {
+                close();
+                throw e;
+            }
+        }
+
+        private Reply readResponse() throws IOException {
+            String status = line();
+            int code = Integer.parseInt(status.split(" ")[1]);
+            long length = 0;
+            boolean chunked = false;
+            boolean closes = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closes = true;
+                }
+            }
+            StringBuilder body = new StringBuilder();
+            if (chunked) {
+                for (long chunk = Long.parseLong(line().trim(), 16); chunk > 0; chunk = Long.parseLong(line().trim(), 16)) {
+                    body.append(read(chunk));
+                    line();
+                }
+                line();
+            } else {
+                body.append(read(length));
+            }
+            if (closes) {
+                close();
+            }
+            return new Reply(code, body.toString());
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new EOFException("connection closed by the service");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        private String read(long bytes) throws IOException {
+            byte[] read = in.readNBytes((int) bytes);
+            if (read.length < bytes) {
+                throw new EOFException("connection closed by the service");
+            }
+            return new String(read, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            socket = null;
+        }
     }
 
     /** What a click needs from a request message the bot posted. */
@@ -532,7 +667,12 @@ public class LoadDriver {
 
     /** User plus system CPU time of a process so far, from /proc/PID/stat (fields 14 and 15). */
     static long cpuMillis(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return cpuMillis(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** User plus system CPU time from a /proc stat file (a process's or a thread's). */
+    static long cpuMillis(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
         // The fields after the command name, which is in parentheses and may hold spaces.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
@@ -565,6 +705,7 @@ public class LoadDriver {
         final long machineStart = machineBusyMillis();
         final long driverStart = driverCpuMillis();
         final Map<String, Long> start = new LinkedHashMap<>();
+        final Map<String, Long> serviceThreadsStart = threadCpuMillis(pid);
 
         CpuMeter() throws IOException {
             start.put("service", cpuMillis(pid));
@@ -597,8 +738,40 @@ public class LoadDriver {
                     driver / 1000.0,
                     elsewhere / 1000.0,
                     (double) service / commands));
+            line.append("\nservice CPU seconds by thread (threads that ended meanwhile are not counted):");
+            Map<String, Long> byGroup = new TreeMap<>();
+            threadCpuMillis(pid).forEach((thread, millis) -> byGroup.merge(
+                    threadGroup(thread), millis - serviceThreadsStart.getOrDefault(thread, 0L), Long::sum));
+            byGroup.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .filter(e -> e.getValue() >= 50)
+                    .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.1f,", e.getKey(), e.getValue() / 1000.0)));
+            line.setLength(line.length() - 1);
             return line.toString();
         }
+    }
+
+    /** CPU time of each of a process's threads so far, keyed "TID name", from /proc/PID/task. */
+    static Map<String, Long> threadCpuMillis(long pid) throws IOException {
+        Map<String, Long> threads = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    threads.put(task.getFileName() + " " + name, cpuMillis(task.resolve("stat")));
+                } catch (IOException ended) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        return threads;
+    }
+
+    /** "1234 follow-up-7" -> "follow-up": threads of one pool together (Linux keeps 15 chars of a name). */
+    static String threadGroup(String thread) {
+        String name = thread.substring(thread.indexOf(' ') + 1);
+        String group = name.replaceAll("[-#\\s]*[0-9]+$", "");
+        return group.isEmpty() ? name : group;
     }
 
     static long driverCpuMillis() {
@@ -667,13 +840,18 @@ public class LoadDriver {
     /** Ack latencies of one kind of request. */
     static final class Phase {
         final String name;
+        static final String COMMAND_ACK = "Looking up";
+        static final String CLICK_ACK = "";
+        /** Text every successful ack contains ("" for clicks, whose ack has no text). */
+        final String expectedAck;
         final AtomicInteger errors = new AtomicInteger();
         long wallNanos;
         private long[] nanos = new long[1024];
         private int size;
 
-        Phase(String name) {
+        Phase(String name, String expectedAck) {
             this.name = name;
+            this.expectedAck = expectedAck;
         }
 
         synchronized void record(long n) {
@@ -720,8 +898,8 @@ public class LoadDriver {
     static final class Round {
         final String name;
         final int n;
-        final Phase commands = new Phase("commands");
-        final Phase clicks = new Phase("clicks");
+        final Phase commands = new Phase("commands", Phase.COMMAND_ACK);
+        final Phase clicks = new Phase("clicks", Phase.CLICK_ACK);
         long requestMessages;
         long updates;
         long auditMessages;
