@@ -36,6 +36,31 @@ class SharedGsonBlockActionRequestTest {
         assertSameContext(ours.getContext(), bolts.getContext());
     }
 
+    /** Payload shapes that take the other ways through the context Bolt fills. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\",\"team_id\":\"T9\"},"
+                        + "\"interactivity\":{\"interactivity_pointer\":\"ptr-1\"},"
+                        + "\"function_data\":{\"execution_id\":\"Fx1\"}}",
+                "{\"type\":\"block_actions\",\"team\":{\"enterprise_id\":\"E1\"},\"user\":{\"id\":\"U2\"},"
+                        + "\"trigger_id\":\"t-2\",\"interactivity\":{}}",
+                "{\"type\":\"block_actions\",\"user\":{\"id\":\"U3\"},\"interactivity\":{\"interactivity_pointer\":null}}",
+                "{\"type\":\"block_actions\",\"enterprise\":{\"id\":\"E2\"},\"team\":{\"id\":\"T2\"},"
+                        + "\"user\":{\"id\":\"U4\"},\"actions\":[]}"
+            })
+    void fillsTheContextAsBoltDoesForOtherShapes(String json) {
+        String body = form(json);
+
+        BlockActionRequest bolts = new BlockActionRequest(body, json, HEADERS);
+        BlockActionRequest ours =
+                SharedGsonBlockActionRequest.parse(body, HEADERS).orElseThrow();
+
+        assertThat(ours.getPayload()).isEqualTo(bolts.getPayload());
+        assertSameContext(ours.getContext(), bolts.getContext());
+        assertThat(ours.getContext().getRequestUserId()).startsWith("U");
+    }
+
     @Test
     void leavesOtherPayloadsAndMalformedOnesToBolt() {
         assertThat(SharedGsonBlockActionRequest.parse(form("{\"type\":\"view_submission\"}"), HEADERS))
@@ -43,6 +68,8 @@ class SharedGsonBlockActionRequestTest {
         assertThat(SharedGsonBlockActionRequest.parse(form("{\"type\":\"block_actions\",\"user\":[[["), HEADERS))
                 .isEmpty();
         assertThat(SharedGsonBlockActionRequest.parse(form("[1,2]"), HEADERS)).isEmpty();
+        assertThat(SharedGsonBlockActionRequest.parse(form("{\"user\":{\"id\":\"U1\"}}"), HEADERS))
+                .isEmpty();
         assertThat(SharedGsonBlockActionRequest.parse("command=%2Frevoke-token&text=abc", HEADERS))
                 .isEmpty();
     }
