@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  *
  * <p>Follow-up threads run at the lowest Java priority, so that when the CPU is short, acks (on
  * Quarkus's worker threads) go first. The JVM applies Java priorities on Linux only with {@code
- * -XX:ThreadPriorityPolicy=1}; the container image and the Helm chart set it, with {@code
+ * -XX:ThreadPriorityPolicy=1}; the Helm chart and the benchmark set it, with {@code
  * -XX:JavaPriority1_To_OSPriority=19} (nice 19). Lowering one's own priority needs no privilege.
  */
 @ApplicationScoped

@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Slack's one HTTP endpoint for slash commands and interactivity. The body is read raw, because
  * the signature covers the exact bytes. The signature is checked (with Bolt's verifier) before the
- * body is parsed, so a request Slack did not sign costs one HMAC; Bolt then parses and answers.
+ * body is parsed, so a request Slack did not sign costs one HMAC. Then Bolt answers; clicks are
+ * parsed with one shared Gson ({@link SharedGsonBlockActionRequest}), the rest by Bolt's parser.
  */
 @Path("/slack/events")
 public class SlackEventsResource {
