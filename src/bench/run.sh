@@ -32,8 +32,9 @@ SIGNING_SECRET=bench-signing-secret
 CONCURRENCY=10
 BASELINE_COMMANDS=2000
 # Warm-up rounds of 1000 commands + 1000 clicks before measuring: after one, the JIT compiler was
-# still using a third of the service's CPU in the measured round.
-WARMUP_ROUNDS=4
+# still using 40% of the service's CPU in the measured round; after four, a third; after eight, a
+# fifth to a quarter (src/bench/BENCHMARKS.md).
+WARMUP_ROUNDS=8
 
 PIDS=()
 
