@@ -13,26 +13,20 @@ public class CancelButtonListener implements BlockActionHandler {
 
     private final RevocationService revocations;
     private final ClickOutcomes outcomes;
-    private final FollowUps followUps;
 
-    CancelButtonListener(RevocationService revocations, ClickOutcomes outcomes, FollowUps followUps) {
+    CancelButtonListener(RevocationService revocations, ClickOutcomes outcomes) {
         this.revocations = revocations;
         this.outcomes = outcomes;
-        this.followUps = followUps;
     }
 
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         Click click = Click.of(request.getPayload(), ActionIds.CANCEL);
-        boolean started = followUps.run(
+        outcomes.afterAck(
                 "cancel click",
-                () -> outcomes.show(
-                        revocations.cancel(click.value(), click.actor(), click.channel(), click.requestId()),
-                        click,
-                        ctx));
-        if (!started) {
-            followUps.tell("busy notice", () -> ClickOutcomes.tell(ctx, ReplyTexts.busy()));
-        }
+                click,
+                ctx,
+                () -> revocations.cancel(click.value(), click.actor(), click.channel(), click.requestId()));
         return ctx.ack();
     }
 }

@@ -9,10 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Shows the outcome of a click: decided requests update the request message in place (and a
+ * Decides a click after its ack and shows the outcome: decided requests update the request message in place (and a
  * revocation posts an audit message); anything else is an ephemeral word to the clicker, and the
  * message stays. A Slack failure after a revocation is told to the approver: the revocation stands.
  */
@@ -23,13 +24,25 @@ public class ClickOutcomes {
 
     private final RevocationService revocations;
     private final SlackMessages messages;
+    private final FollowUps followUps;
 
-    ClickOutcomes(RevocationService revocations, SlackMessages messages) {
+    ClickOutcomes(RevocationService revocations, SlackMessages messages, FollowUps followUps) {
         this.revocations = revocations;
         this.messages = messages;
+        this.followUps = followUps;
     }
 
-    void show(ClickResult result, Click click, ActionContext ctx) {
+    /**
+     * Runs {@code decide} after the ack and shows its outcome; when no follow-up can start, tells the
+     * clicker so, and nothing is decided.
+     */
+    void afterAck(String what, Click click, ActionContext ctx, Supplier<ClickResult> decide) {
+        if (!followUps.run(what, () -> show(decide.get(), click, ctx))) {
+            followUps.tell("busy notice", () -> tell(ctx, ReplyTexts.busy()));
+        }
+    }
+
+    private void show(ClickResult result, Click click, ActionContext ctx) {
         if (result instanceof ClickResult.Revoked r) {
             updateRequest(click, r.state(), RequestMessages.revoked(r.state(), r.actor(), r.at()))
                     .ifPresent(error -> tell(
@@ -83,7 +96,7 @@ public class ClickOutcomes {
     }
 
     /** An ephemeral message to the clicker only, leaving the request message as it is. */
-    static void tell(ActionContext ctx, String text) {
+    private static void tell(ActionContext ctx, String text) {
         try {
             ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
         } catch (IOException e) {

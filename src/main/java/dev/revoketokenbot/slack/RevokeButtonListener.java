@@ -13,26 +13,20 @@ public class RevokeButtonListener implements BlockActionHandler {
 
     private final RevocationService revocations;
     private final ClickOutcomes outcomes;
-    private final FollowUps followUps;
 
-    RevokeButtonListener(RevocationService revocations, ClickOutcomes outcomes, FollowUps followUps) {
+    RevokeButtonListener(RevocationService revocations, ClickOutcomes outcomes) {
         this.revocations = revocations;
         this.outcomes = outcomes;
-        this.followUps = followUps;
     }
 
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         Click click = Click.of(request.getPayload(), ActionIds.REVOKE);
-        boolean started = followUps.run(
+        outcomes.afterAck(
                 "revoke click",
-                () -> outcomes.show(
-                        revocations.revoke(click.value(), click.actor(), click.channel(), click.requestId()),
-                        click,
-                        ctx));
-        if (!started) {
-            followUps.tell("busy notice", () -> ClickOutcomes.tell(ctx, ReplyTexts.busy()));
-        }
+                click,
+                ctx,
+                () -> revocations.revoke(click.value(), click.actor(), click.channel(), click.requestId()));
         return ctx.ack();
     }
 }
