@@ -131,6 +131,70 @@ render makes a new key each time, shared by every replica through the one Secret
 {{- end }}
 
 {{/*
+True (non-empty) when the request ledger is the embedded on-disk database (no ledger.url): it lives
+on the data volume and serves one process only.
+*/}}
+{{- define "revoke-token-bot.embeddedLedger" -}}
+{{- if not .Values.ledger.url }}true{{ end }}
+{{- end }}
+
+{{/*
+Name of the PersistentVolumeClaim holding the embedded ledger: existingClaim, or the chart-made one.
+*/}}
+{{- define "revoke-token-bot.dataClaimName" -}}
+{{- default (include "revoke-token-bot.fullname" .) .Values.persistence.existingClaim }}
+{{- end }}
+
+{{/*
+Fails the render, naming every value to fix, when the values cannot work together (Bitnami's
+validateValues). Included by deployment.yaml, which every render has.
+*/}}
+{{- define "revoke-token-bot.validateValues" -}}
+{{- $messages := list }}
+{{- $messages = append $messages (include "revoke-token-bot.validateValues.replicas" .) }}
+{{- $messages = append $messages (include "revoke-token-bot.validateValues.ledgerUrl" .) }}
+{{- $messages = append $messages (include "revoke-token-bot.validateValues.existingClaim" .) }}
+{{- $messages = without $messages "" }}
+{{- if $messages }}
+{{- printf "\nVALUES VALIDATION:\n%s" (join "\n" $messages) | fail }}
+{{- end }}
+{{- end }}
+
+{{/*
+The embedded ledger holds a file lock: a second pod could not open it, so several pods need a
+shared ledger.
+*/}}
+{{- define "revoke-token-bot.validateValues.replicas" -}}
+{{- if include "revoke-token-bot.embeddedLedger" . }}
+{{- $fix := "set ledger.url (PostgreSQL, jdbc:postgresql://<host>:5432/<database>) with ledger.username and ledger.password (or existingSecret)" }}
+{{- if .Values.autoscaling.enabled }}
+{{- printf "revoke-token-bot: autoscaling (up to %v replicas) needs a shared ledger: %s, or set autoscaling.enabled=false; the embedded ledger serves one process only (it holds a file lock)." .Values.autoscaling.maxReplicas $fix }}
+{{- else if gt (int .Values.replicaCount) 1 }}
+{{- printf "revoke-token-bot: %v replicas need a shared ledger: %s, or set replicaCount=1; the embedded ledger serves one process only (it holds a file lock)." .Values.replicaCount $fix }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+The ledger is PostgreSQL. The URL itself is never echoed: it may carry a password.
+*/}}
+{{- define "revoke-token-bot.validateValues.ledgerUrl" -}}
+{{- if and .Values.ledger.url (not (hasPrefix "jdbc:postgresql://" .Values.ledger.url)) }}
+{{- print "revoke-token-bot: ledger.url must be a PostgreSQL JDBC URL, jdbc:postgresql://<host>:5432/<database> (a libpq URL such as postgres://... does not work)." }}
+{{- end }}
+{{- end }}
+
+{{/*
+An existingClaim without persistence.enabled would leave the ledger on an emptyDir, to be lost
+with the pod: say so instead.
+*/}}
+{{- define "revoke-token-bot.validateValues.existingClaim" -}}
+{{- if and (include "revoke-token-bot.embeddedLedger" .) .Values.persistence.existingClaim (not .Values.persistence.enabled) }}
+{{- print "revoke-token-bot: persistence.existingClaim is set but persistence.enabled is false: set persistence.enabled=true to keep the embedded ledger on that claim (it would be on an emptyDir, lost with the pod)." }}
+{{- end }}
+{{- end }}
+
+{{/*
 Minimum number of pods that run: what decides whether a PodDisruptionBudget makes sense.
 */}}
 {{- define "revoke-token-bot.minReplicas" -}}

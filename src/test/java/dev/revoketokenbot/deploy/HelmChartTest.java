@@ -5,6 +5,7 @@ import static dev.revoketokenbot.deploy.YamlDocuments.list;
 import static dev.revoketokenbot.deploy.YamlDocuments.maps;
 import static dev.revoketokenbot.deploy.YamlDocuments.path;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
@@ -53,7 +54,12 @@ class HelmChartTest {
             "slack.botToken", "xoxb-sekret-canary-123-bot",
             "slack.appToken", "xapp-sekret-canary-123-app",
             "influx.token", "sekret-canary-123-influx",
-            "revoke.stateKey", "sekret-canary-123-state-key");
+            "revoke.stateKey", "sekret-canary-123-state-key",
+            "ledger.username", "sekret-canary-123-ledger-user",
+            "ledger.password", "sekret-canary-123-ledger-password");
+
+    /** A shared ledger: what several replicas need. */
+    private static final String LEDGER_URL = "jdbc:postgresql://pg.databases:5432/revoke";
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -124,8 +130,7 @@ class HelmChartTest {
         Rendered chart = render();
 
         assertThat(chart.kinds())
-                .containsExactlyInAnyOrder(
-                        "ServiceAccount", "Secret", "ConfigMap", "Service", "Deployment", "PodDisruptionBudget");
+                .containsExactlyInAnyOrder("ServiceAccount", "Secret", "ConfigMap", "Service", "Deployment");
         assertThat(chart.objects()).allSatisfy(o -> {
             assertThat(path(o, "metadata")).containsEntry("name", FULLNAME).containsEntry("namespace", NAMESPACE);
             assertThat(path(o, "metadata", "labels"))
@@ -135,11 +140,49 @@ class HelmChartTest {
         });
     }
 
-    @Test
-    void twoReplicasByDefaultWithADisruptionBudgetAndSpreadOverNodesAndZones() {
-        Rendered chart = render();
+    // ---- replicas and the request ledger ----
 
-        assertThat(path(chart.deployment(), "spec")).containsEntry("replicas", 2);
+    @Test
+    void oneReplicaByDefaultOnTheEmbeddedLedgerInAnEmptyDirReplacedNotRolled() {
+        Rendered chart = render();
+        Map<String, Object> spec = path(chart.deployment(), "spec");
+        Map<String, Object> container = chart.container();
+
+        assertThat(spec).containsEntry("replicas", 1);
+        // The new pod of a rolling update could not open the ledger the old pod holds locked.
+        assertThat(path(spec, "strategy")).isEqualTo(Map.of("type", "Recreate"));
+        // With one pod, minAvailable 1 would block every node drain.
+        assertThat(chart.kinds()).doesNotContain("PodDisruptionBudget", "PersistentVolumeClaim");
+
+        // The root filesystem is read-only: the ledger's directory is the data volume.
+        assertThat(env(container, "REVOKE_DATA_DIR")).containsEntry("value", "/data");
+        assertThat(volumeMountedAt(chart, "/data"))
+                .isEqualTo(Map.of("name", "data", "emptyDir", Map.of("sizeLimit", "1Gi")));
+        assertThat(envNames(container)).doesNotContain("REVOKE_LEDGER_USERNAME", "REVOKE_LEDGER_PASSWORD");
+        assertThat(path(chart.one("ConfigMap"), "data")).doesNotContainKey("REVOKE_LEDGER_URL");
+    }
+
+    @Test
+    void severalReplicasWithASharedLedgerRollWithADisruptionBudgetAndSpreadOverNodesAndZones() {
+        Rendered chart = render(
+                "replicaCount",
+                2,
+                "ledger.url",
+                LEDGER_URL,
+                "ledger.username",
+                "revoke",
+                "ledger.password",
+                CANARIES.get("ledger.password"),
+                // Ignored with a shared ledger.
+                "persistence.enabled",
+                true);
+        Map<String, Object> spec = path(chart.deployment(), "spec");
+        Map<String, Object> container = chart.container();
+
+        assertThat(spec).containsEntry("replicas", 2);
+        assertThat(path(spec, "strategy"))
+                .isEqualTo(
+                        Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("maxSurge", 1, "maxUnavailable", 0)));
         Map<String, Object> pdb = path(chart.one("PodDisruptionBudget"), "spec");
         assertThat(pdb).containsEntry("minAvailable", 1);
         assertThat(path(pdb, "selector", "matchLabels")).isEqualTo(chart.selectorLabels());
@@ -152,14 +195,122 @@ class HelmChartTest {
             assertThat(c).containsEntry("whenUnsatisfiable", "ScheduleAnyway").containsEntry("maxSkew", 1);
             assertThat(path(c, "labelSelector", "matchLabels")).isEqualTo(chart.selectorLabels());
         });
+
+        // No data volume: the ledger is PostgreSQL, named in the ConfigMap, its credentials in the Secret.
+        assertThat(chart.kinds()).doesNotContain("PersistentVolumeClaim");
+        assertThat(maps(chart.podSpec().get("volumes")))
+                .extracting(v -> v.get("name"))
+                .containsExactly("tmp");
+        assertThat(maps(container.get("volumeMounts")))
+                .extracting(m -> m.get("mountPath"))
+                .containsExactly("/tmp");
+        assertThat(envNames(container)).doesNotContain("REVOKE_DATA_DIR");
+        assertThat(path(chart.one("ConfigMap"), "data")).containsEntry("REVOKE_LEDGER_URL", LEDGER_URL);
+        for (String name : List.of("REVOKE_LEDGER_USERNAME", "REVOKE_LEDGER_PASSWORD")) {
+            assertThat(secretKeyRef(container, name))
+                    .as(name)
+                    .isEqualTo(Map.of("name", FULLNAME, "key", name, "optional", false));
+        }
+        assertThat(path(chart.one("Secret"), "data"))
+                .containsEntry("REVOKE_LEDGER_USERNAME", base64("revoke"))
+                .containsEntry("REVOKE_LEDGER_PASSWORD", base64(CANARIES.get("ledger.password")));
     }
 
     @Test
-    void aSingleReplicaGetsNoDisruptionBudgetThatWouldBlockNodeDrains() {
-        Rendered chart = render("replicaCount", 1);
+    void severalReplicasWithoutASharedLedgerFailToRenderSayingWhatToSet() {
+        for (boolean persistence : List.of(false, true)) {
+            assertThat(renderFailure("replicaCount", 2, "persistence.enabled", persistence))
+                    .contains("revoke-token-bot: 2 replicas need a shared ledger: set ledger.url (PostgreSQL")
+                    .contains("or set replicaCount=1", "the embedded ledger serves one process only");
+        }
+    }
 
-        assertThat(path(chart.deployment(), "spec")).containsEntry("replicas", 1);
-        assertThat(chart.kinds()).doesNotContain("PodDisruptionBudget");
+    @Test
+    void autoscalingWithoutASharedLedgerFailsToRenderSayingWhatToSet() {
+        assertThat(renderFailure("autoscaling.enabled", true, "autoscaling.maxReplicas", 4))
+                .contains("revoke-token-bot: autoscaling (up to 4 replicas) needs a shared ledger: set ledger.url")
+                .contains("or set autoscaling.enabled=false", "the embedded ledger serves one process only");
+    }
+
+    @Test
+    void aLedgerUrlThatIsNotAPostgresJdbcUrlFailsToRenderWithoutEchoingIt() {
+        String canary = "sekret-canary-123-url";
+        assertThat(renderFailure("ledger.url", "postgres://revoke:" + canary + "@pg.databases/revoke"))
+                .contains("ledger.url must be a PostgreSQL JDBC URL, jdbc:postgresql://")
+                .doesNotContain(canary);
+    }
+
+    @Test
+    void persistenceKeepsTheEmbeddedLedgerOnAClaimTheChartMakes() {
+        Rendered chart = render(
+                "persistence.enabled", true,
+                "persistence.size", "5Gi",
+                "persistence.storageClass", "fast-ssd",
+                "persistence.annotations.helm\\.sh/resource-policy", "keep");
+        Map<String, Object> pvc = chart.one("PersistentVolumeClaim");
+
+        assertThat(path(pvc, "metadata"))
+                .containsEntry("name", FULLNAME)
+                .containsEntry("namespace", NAMESPACE)
+                .containsEntry("annotations", Map.of("helm.sh/resource-policy", "keep"));
+        assertThat(path(pvc, "metadata", "labels")).containsAllEntriesOf(chart.selectorLabels());
+        assertThat(path(pvc, "spec"))
+                .containsEntry("accessModes", List.of("ReadWriteOnce"))
+                .containsEntry("resources", Map.of("requests", Map.of("storage", "5Gi")))
+                .containsEntry("storageClassName", "fast-ssd");
+        assertThat(volumeMountedAt(chart, "/data"))
+                .isEqualTo(Map.of("name", "data", "persistentVolumeClaim", Map.of("claimName", FULLNAME)));
+        assertThat(env(chart.container(), "REVOKE_DATA_DIR")).containsEntry("value", "/data");
+        assertThat(path(chart.deployment(), "spec", "strategy")).isEqualTo(Map.of("type", "Recreate"));
+
+        Rendered moved = render("persistence.enabled", true, "persistence.mountPath", "/var/lib/revoke");
+        assertThat(env(moved.container(), "REVOKE_DATA_DIR")).containsEntry("value", "/var/lib/revoke");
+        assertThat(volumeMountedAt(moved, "/var/lib/revoke")).containsKey("persistentVolumeClaim");
+
+        // No class: the cluster's default; "-": none at all (bind a pre-made volume).
+        assertThat(path(moved.one("PersistentVolumeClaim"), "spec")).doesNotContainKey("storageClassName");
+        assertThat(path(
+                        render("persistence.enabled", true, "persistence.storageClass", "-")
+                                .one("PersistentVolumeClaim"),
+                        "spec"))
+                .containsEntry("storageClassName", "");
+    }
+
+    @Test
+    void anExistingClaimIsMountedAndTheChartMakesNone() {
+        Rendered chart = render("persistence.enabled", true, "persistence.existingClaim", "revoke-ledger");
+
+        assertThat(chart.kinds()).doesNotContain("PersistentVolumeClaim");
+        assertThat(volumeMountedAt(chart, "/data"))
+                .isEqualTo(Map.of("name", "data", "persistentVolumeClaim", Map.of("claimName", "revoke-ledger")));
+
+        // Unused, the claim would leave the ledger on an emptyDir, lost with the pod: refused instead.
+        assertThat(renderFailure("persistence.existingClaim", "revoke-ledger"))
+                .contains("persistence.existingClaim is set but persistence.enabled is false");
+    }
+
+    @Test
+    void ledgerCredentialsReachThePodOnlyWithALedgerUrlAndOnlyWhenGiven() {
+        List<String> ledgerSecrets = List.of("REVOKE_LEDGER_USERNAME", "REVOKE_LEDGER_PASSWORD");
+
+        // The embedded ledger needs none: neither stored nor passed.
+        Rendered embedded = render("ledger.username", "revoke", "ledger.password", CANARIES.get("ledger.password"));
+        assertThat(envNames(embedded.container())).doesNotContainAnyElementsOf(ledgerSecrets);
+        assertThat(path(embedded.one("Secret"), "data").keySet()).doesNotContainAnyElementsOf(ledgerSecrets);
+        assertThat(embedded.text()).doesNotContain(base64(CANARIES.get("ledger.password")));
+
+        // A URL alone (say, certificate or trust authentication) gets no empty credentials.
+        Rendered urlOnly = render("ledger.url", LEDGER_URL);
+        assertThat(envNames(urlOnly.container())).doesNotContainAnyElementsOf(ledgerSecrets);
+        assertThat(path(urlOnly.one("Secret"), "data").keySet()).doesNotContainAnyElementsOf(ledgerSecrets);
+
+        Rendered passwordOnly = render("ledger.url", LEDGER_URL, "ledger.password", CANARIES.get("ledger.password"));
+        assertThat(envNames(passwordOnly.container()))
+                .contains("REVOKE_LEDGER_PASSWORD")
+                .doesNotContain("REVOKE_LEDGER_USERNAME");
+        assertThat(path(passwordOnly.one("Secret"), "data").keySet())
+                .contains("REVOKE_LEDGER_PASSWORD")
+                .doesNotContain("REVOKE_LEDGER_USERNAME");
     }
 
     @Test
@@ -211,14 +362,7 @@ class HelmChartTest {
         assertThat(chart.one("ServiceAccount")).containsEntry("automountServiceAccountToken", false);
 
         // A read-only root filesystem needs a writable /tmp for the JVM and Vert.x.
-        Map<String, Object> tmpMount = maps(container.get("volumeMounts")).stream()
-                .filter(m -> "/tmp".equals(m.get("mountPath")))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no volume mounted at /tmp"));
-        assertThat(maps(pod.get("volumes")))
-                .filteredOn(v -> tmpMount.get("name").equals(v.get("name")))
-                .singleElement()
-                .satisfies(v -> assertThat(v).containsKey("emptyDir"));
+        assertThat(volumeMountedAt(chart, "/tmp")).containsKey("emptyDir");
     }
 
     @Test
@@ -284,7 +428,7 @@ class HelmChartTest {
         assertThat(maps(container.get("env")))
                 .filteredOn(e -> e.containsKey("value"))
                 .extracting(e -> e.get("name"))
-                .containsExactly("JAVA_OPTS_APPEND", "GC_CONTAINER_OPTIONS");
+                .containsExactly("JAVA_OPTS_APPEND", "GC_CONTAINER_OPTIONS", "REVOKE_DATA_DIR");
         assertThat(maps(container.get("envFrom"))).containsExactly(Map.of("configMapRef", Map.of("name", FULLNAME)));
         assertThat(path(chart.one("ConfigMap"), "data").keySet())
                 .doesNotContainAnyElementsOf(HTTP_MODE_SECRETS)
@@ -354,6 +498,31 @@ class HelmChartTest {
     }
 
     @Test
+    void existingSecretSuppliesTheLedgerCredentialsUnderTheConfiguredKeyNames() {
+        String canary = CANARIES.get("ledger.password");
+        Rendered chart = render(
+                "existingSecret", "bot-secrets",
+                "ledger.url", LEDGER_URL,
+                "secretKeys.ledgerUsername", "ledger-user",
+                "secretKeys.ledgerPassword", "ledger-password",
+                // Ignored with existingSecret: must not be rendered anywhere.
+                "ledger.password", canary);
+        Map<String, Object> container = chart.container();
+
+        assertThat(chart.kinds()).doesNotContain("Secret");
+        // That Secret is the only source: a missing key stops the pod, naming it, before the app starts.
+        assertThat(secretKeyRef(container, "REVOKE_LEDGER_USERNAME"))
+                .isEqualTo(Map.of("name", "bot-secrets", "key", "ledger-user", "optional", false));
+        assertThat(secretKeyRef(container, "REVOKE_LEDGER_PASSWORD"))
+                .isEqualTo(Map.of("name", "bot-secrets", "key", "ledger-password", "optional", false));
+        assertThat(chart.text()).doesNotContain(canary, base64(canary));
+
+        // The embedded ledger reads no credentials, even from an existingSecret.
+        assertThat(envNames(render("existingSecret", "bot-secrets").container()))
+                .doesNotContain("REVOKE_LEDGER_USERNAME", "REVOKE_LEDGER_PASSWORD");
+    }
+
+    @Test
     void secretValuesAppearInNoObjectButTheSecret() {
         for (boolean socketMode : List.of(false, true)) {
             List<Object> values = new ArrayList<>();
@@ -363,6 +532,7 @@ class HelmChartTest {
             });
             values.addAll(List.of(
                     "slack.socketMode.enabled", socketMode,
+                    "ledger.url", LEDGER_URL,
                     "ingress.enabled", true,
                     "autoscaling.enabled", true,
                     "networkPolicy.enabled", true,
@@ -397,8 +567,8 @@ class HelmChartTest {
     void everyReplicaReadsTheSameStateKeyFromTheOneSecret() {
         for (Rendered chart : List.of(
                 render(),
-                render("replicaCount", 5),
-                render("autoscaling.enabled", true, "autoscaling.maxReplicas", 8))) {
+                render("replicaCount", 5, "ledger.url", LEDGER_URL),
+                render("autoscaling.enabled", true, "autoscaling.maxReplicas", 8, "ledger.url", LEDGER_URL))) {
             // One pod template for all replicas, one Secret, one key in it.
             assertThat(chart.objects())
                     .filteredOn(o -> Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod", "Job")
@@ -464,6 +634,7 @@ class HelmChartTest {
                 "revoke.auditChannel", "CAUDIT",
                 "revoke.requestTtl", "PT30M",
                 "revoke.selfApproval", true,
+                "ledger.url", LEDGER_URL,
                 "slack.apiUrl", "http://127.0.0.1:9999/api/");
 
         assertThat(path(chart.one("ConfigMap"), "data"))
@@ -475,6 +646,7 @@ class HelmChartTest {
                         "REVOKE_AUDIT_CHANNEL", "CAUDIT",
                         "REVOKE_REQUEST_TTL", "PT30M",
                         "REVOKE_SELF_APPROVAL", "true",
+                        "REVOKE_LEDGER_URL", LEDGER_URL,
                         "SLACK_API_URL", "http://127.0.0.1:9999/api/"));
     }
 
@@ -517,7 +689,7 @@ class HelmChartTest {
     void autoscalerOnlyWhenEnabledAndThenItOwnsTheReplicaCount() {
         assertThat(render().kinds()).doesNotContain("HorizontalPodAutoscaler");
 
-        Rendered chart = render("autoscaling.enabled", true);
+        Rendered chart = render("autoscaling.enabled", true, "ledger.url", LEDGER_URL);
         Map<String, Object> hpa = path(chart.one("HorizontalPodAutoscaler"), "spec");
 
         assertThat(hpa).containsEntry("minReplicas", 2).containsEntry("maxReplicas", 5);
@@ -584,6 +756,44 @@ class HelmChartTest {
     }
 
     @Test
+    void networkPolicyAllowsEgressToTheSharedLedgerOnlyWithALedgerUrl() {
+        List<Map<String, Object>> embedded =
+                maps(path(render("networkPolicy.enabled", true).one("NetworkPolicy"), "spec")
+                        .get("egress"));
+        assertThat(embedded)
+                .flatExtracting(rule -> maps(rule.get("ports")))
+                .extracting(p -> p.get("port"))
+                .doesNotContain(5432);
+
+        Rendered chart = render("networkPolicy.enabled", true, "ledger.url", LEDGER_URL);
+        List<Map<String, Object>> egress =
+                maps(path(chart.one("NetworkPolicy"), "spec").get("egress"));
+        assertThat(egress).hasSize(4);
+        assertThat(egress.get(3))
+                .isEqualTo(Map.of(
+                        "ports", List.of(Map.of("port", 5432, "protocol", "TCP")),
+                        "to",
+                                List.of(Map.of(
+                                        "ipBlock", Map.of("cidr", "0.0.0.0/0", "except", List.of("169.254.0.0/16"))))));
+
+        // A PostgreSQL in the cluster, on PgBouncer's port, reached through pod and namespace selectors.
+        Rendered inCluster = render(
+                "networkPolicy.enabled", true,
+                "ledger.url", "jdbc:postgresql://pgbouncer.databases:6432/revoke",
+                "networkPolicy.egress.ledger.ports[0]", 6432,
+                "networkPolicy.egress.ledger.cidrs", "null",
+                "networkPolicy.egress.ledger.to[0].namespaceSelector.matchLabels.name", "databases",
+                "networkPolicy.egress.ledger.to[0].podSelector.matchLabels.app", "pgbouncer");
+        Map<String, Object> rule =
+                maps(path(inCluster.one("NetworkPolicy"), "spec").get("egress")).get(3);
+        assertThat(maps(rule.get("ports"))).containsExactly(Map.of("port", 6432, "protocol", "TCP"));
+        assertThat(maps(rule.get("to")))
+                .containsExactly(Map.of(
+                        "namespaceSelector", Map.of("matchLabels", Map.of("name", "databases")),
+                        "podSelector", Map.of("matchLabels", Map.of("app", "pgbouncer"))));
+    }
+
+    @Test
     void serviceMonitorScrapesQuarkusMetricsOnlyWhenEnabled() {
         assertThat(render().kinds()).doesNotContain("ServiceMonitor");
 
@@ -624,6 +834,31 @@ class HelmChartTest {
                 .contains("helm template");
     }
 
+    @Test
+    void notesSayWhichLedgerIsInUse() {
+        assertThat(notes())
+                .contains("(1 replica, HTTP mode)")
+                .contains(
+                        "Request ledger: embedded, at /data on an emptyDir: decisions are lost when the pod is deleted")
+                .contains("set persistence.enabled=true");
+
+        assertThat(notes("persistence.enabled", true))
+                .contains("Request ledger: embedded, at /data on PersistentVolumeClaim " + FULLNAME + " (1Gi")
+                .contains("`helm uninstall` deletes the claim")
+                .doesNotContain("emptyDir");
+        assertThat(notes("persistence.enabled", true, "persistence.existingClaim", "revoke-ledger"))
+                .contains("Request ledger: embedded, at /data on PersistentVolumeClaim revoke-ledger.")
+                .doesNotContain("helm uninstall", "emptyDir");
+
+        // Only the URL's address: a password in its parameters is not shown.
+        String canary = "sekret-canary-123-url";
+        assertThat(notes("replicaCount", 2, "ledger.url", LEDGER_URL + "?sslmode=require&password=" + canary))
+                .contains("(2 replicas, HTTP mode)")
+                .contains("Request ledger: shared PostgreSQL at " + LEDGER_URL + " (ledger.url)")
+                .contains("ledger.username and ledger.password are empty")
+                .doesNotContain(canary, "emptyDir", "PersistentVolumeClaim");
+    }
+
     // ---- helpers ----
 
     private static Rendered render(Object... keyValues) {
@@ -637,6 +872,13 @@ class HelmChartTest {
         }
         String text = command.call();
         return new Rendered(text, YamlDocuments.loadAll(text));
+    }
+
+    /** The message of a render that must fail (a validateValues message). */
+    private static String renderFailure(Object... keyValues) {
+        Throwable failure = catchThrowable(() -> render(keyValues));
+        assertThat(failure).as("rendering with %s", List.of(keyValues)).isNotNull();
+        return failure.getMessage();
     }
 
     /** NOTES.txt as `helm install --dry-run=client` prints it (`helm template` does not render notes). */
@@ -713,6 +955,19 @@ class HelmChartTest {
 
     private static List<Object> envNames(Map<String, Object> container) {
         return maps(container.get("env")).stream().map(e -> e.get("name")).toList();
+    }
+
+    /** The pod volume that the container mounts at {@code mountPath}. */
+    private static Map<String, Object> volumeMountedAt(Rendered chart, String mountPath) {
+        Map<String, Object> mount = maps(chart.container().get("volumeMounts")).stream()
+                .filter(m -> mountPath.equals(m.get("mountPath")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no volume mounted at " + mountPath));
+        List<Map<String, Object>> volumes = maps(chart.podSpec().get("volumes")).stream()
+                .filter(v -> mount.get("name").equals(v.get("name")))
+                .toList();
+        assertThat(volumes).as("volumes named %s", mount.get("name")).hasSize(1);
+        return volumes.get(0);
     }
 
     private static Map<String, Object> secretKeyRef(Map<String, Object> container, String name) {
