@@ -56,13 +56,14 @@ class OperationsEndpointsTest extends SlackFlowTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> stubs.slackCalls("chat.postMessage").size() == 1);
         String value = buttonValue(stubs.slackCalls("chat.postMessage").get(0));
-        double revokedBefore = metric("revoke_decisions_total{event=\"revoke\",outcome=\"revoked\",reason=\"none\"}");
+        double revokedBefore =
+                metric("revoke_decisions_total{event=\"revoke\",outcome=\"revoked\",reason=\"verified\"}");
 
         send(click("UAPPROVER1", "CINCIDENT", "revoke_token.revoke", value, stubs.responseUrl("click")));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> stubs.slackCalls("chat.postMessage").size() == 2);
 
-        assertThat(metric("revoke_decisions_total{event=\"revoke\",outcome=\"revoked\",reason=\"none\"}"))
+        assertThat(metric("revoke_decisions_total{event=\"revoke\",outcome=\"revoked\",reason=\"verified\"}"))
                 .isEqualTo(revokedBefore + 1);
         assertThat(metric("revoke_influx_reachable")).isEqualTo(1.0);
         String metrics = get("/q/metrics").asString();
@@ -71,7 +72,8 @@ class OperationsEndpointsTest extends SlackFlowTest {
                         "revoke_influx_calls_seconds_count{operation=\"delete\",outcome=\"ok\"",
                         "revoke_slack_calls_seconds_count{method=\"chat.update\",outcome=\"ok\"",
                         "revoke_slack_ack_seconds_count{status=\"200\",type=\"Command\"",
-                        "revoke_decisions_total{event=\"request\",outcome=\"posted\",reason=\"none\"}");
+                        "revoke_decisions_total{event=\"request\",outcome=\"posted\",reason=\"none\"}",
+                        "revoke_ledger_seconds_count{operation=\"move\",outcome=\"ok\"");
         assertThat(metrics).doesNotContain("canary", InfluxBodies.LEAKED_TOKEN, "UAPPROVER1", "UREQUESTER");
         get("/q/health/ready").then().body("checks.name", hasItem("influxdb"));
     }

@@ -2,6 +2,7 @@ package dev.revoketokenbot.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -35,4 +36,63 @@ public interface RevokeSettings {
      * default derived from the signing secret; every replica must use the same one.
      */
     Optional<String> stateKey();
+
+    /** Where the embedded ledger keeps its file when no shared ledger is set ({@code REVOKE_DATA_DIR}). */
+    @WithDefault("./data")
+    Path dataDir();
+
+    /** The request ledger: every request, its stage and every decision taken on it. */
+    Ledger ledger();
+
+    /** Channel records and message updates waiting for Slack to take them. */
+    Outbox outbox();
+
+    /** A PostgreSQL ledger shared by replicas; unset, the embedded one under {@link #dataDir()}. */
+    interface Ledger {
+
+        /** JDBC URL ({@code REVOKE_LEDGER_URL}), e.g. {@code jdbc:postgresql://db:5432/revoke}. */
+        Optional<String> url();
+
+        /** The database user ({@code REVOKE_LEDGER_USERNAME}). */
+        Optional<String> username();
+
+        /** The database password ({@code REVOKE_LEDGER_PASSWORD}); a secret. */
+        Optional<String> password();
+
+        /**
+         * How long a click holds a request while it deletes and re-reads the token. A replica that
+         * dies holding one lets it go after this; the bot then asks InfluxDB what happened.
+         */
+        @WithDefault("2M")
+        Duration claimLease();
+
+        /** How often each replica looks for requests to settle: outcomes to check, requests to expire. */
+        @WithDefault("5S")
+        Duration settleEvery();
+
+        /** True when replicas share a PostgreSQL ledger. */
+        default boolean shared() {
+            return url().filter(u -> !u.isBlank()).isPresent();
+        }
+    }
+
+    /** Retries of channel records and message updates until Slack takes them. */
+    interface Outbox {
+
+        /** How often each replica looks for deliveries that are due. */
+        @WithDefault("2S")
+        Duration pollEvery();
+
+        /** The wait after a first failed delivery; it doubles with each failure. */
+        @WithDefault("2S")
+        Duration firstRetry();
+
+        /** The longest wait between two tries, unless Slack's {@code Retry-After} asks for more. */
+        @WithDefault("1M")
+        Duration maxRetry();
+
+        /** After this long undelivered, a delivery is given up and logged. */
+        @WithDefault("24H")
+        Duration giveUpAfter();
+    }
 }

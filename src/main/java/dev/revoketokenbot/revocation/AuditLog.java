@@ -4,15 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * One JSON line per decision on the {@code audit} logger. It carries IDs, the reason and the
- * outcome; never a token value (the bot never holds one).
+ * One JSON line per decision on the {@code audit} logger, written from the decision the ledger
+ * recorded, so the two never disagree. It carries IDs, the requester's reason, the outcome and why;
+ * never a token value (the bot never holds one). Each decision also counts as {@code
+ * revoke_decisions_total{event, outcome, reason}}, labelled in the bot's own words only.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -24,54 +26,48 @@ public class AuditLog {
 
     private static final Pattern LABEL_SAFE = Pattern.compile("[a-z_]{1,40}");
 
-    private final Clock clock;
     private final MeterRegistry metrics;
 
-    AuditLog(Clock clock, MeterRegistry metrics) {
-        this.clock = clock;
+    AuditLog(MeterRegistry metrics) {
         this.metrics = metrics;
     }
 
     /**
-     * Writes one audit line.
+     * Writes the audit line of one decision, from the record the ledger keeps of it.
      *
-     * @param event what was attempted: {@code request}, {@code revoke} or {@code cancel}
-     * @param state the request, when the bot could read it
-     * @param actor the Slack user who acted
-     * @param outcome what came of it, e.g. {@code revoked} or {@code refused:not_approver}
-     * @param influxStatus InfluxDB's HTTP status for this step, 0 when InfluxDB was not asked
+     * @param about the request, as far as the bot could read it (null for a click it could not read)
      */
-    public void record(String event, RequestState state, String actor, String outcome, int influxStatus) {
+    public void write(RevocationRequest about, DecisionRecord decision) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("event", event);
-        line.put("request_id", state == null ? null : state.requestId());
-        line.put("authorization_id", state == null ? null : state.authorizationId());
-        line.put("target", state == null ? null : state.owner());
-        line.put("requester", state == null ? null : state.requester());
-        line.put("actor", actor);
-        line.put("reason", state == null ? null : state.reason());
-        line.put("outcome", outcome);
-        line.put("influx_status", influxStatus == 0 ? null : influxStatus);
-        line.put("timestamp", clock.instant().toString());
-        count(event, outcome);
+        line.put("event", lower(decision.event()));
+        line.put("request_id", about == null ? null : about.id());
+        line.put("authorization_id", about == null ? null : about.authorizationId());
+        line.put("target", about == null ? null : about.owner());
+        line.put("requester", about == null ? null : about.requester());
+        line.put("actor", decision.actor());
+        line.put("reason", about == null ? null : about.reason());
+        line.put("outcome", lower(decision.outcome()));
+        line.put("why", decision.reason());
+        line.put("influx_status", decision.influxStatus() == 0 ? null : decision.influxStatus());
+        line.put("timestamp", decision.at().toString());
+        metrics.counter(
+                        "revoke_decisions",
+                        "event",
+                        lower(decision.event()),
+                        "outcome",
+                        lower(decision.outcome()),
+                        "reason",
+                        decision.reason() == null ? "none" : safe(decision.reason()))
+                .increment();
         try {
             AUDIT.info(JSON.writeValueAsString(line));
         } catch (JsonProcessingException e) {
-            AUDIT.errorf("audit record for %s could not be written as JSON", outcome);
+            AUDIT.errorf("audit record for %s could not be written as JSON", decision.outcome());
         }
     }
 
-    /**
-     * Counts the decision as {@code revoke_decisions_total{event, outcome, reason}}: outcomes like
-     * {@code refused:not_approver} split into outcome and reason. Labels are the bot's own words,
-     * never a user's: anything else becomes {@code other}.
-     */
-    private void count(String event, String outcome) {
-        int colon = outcome.indexOf(':');
-        String result = colon < 0 ? outcome : outcome.substring(0, colon);
-        String reason = colon < 0 ? "none" : outcome.substring(colon + 1);
-        metrics.counter("revoke_decisions", "event", safe(event), "outcome", safe(result), "reason", safe(reason))
-                .increment();
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 
     private static String safe(String label) {

@@ -2,6 +2,7 @@ package dev.revoketokenbot.revocation;
 
 import dev.revoketokenbot.influx.InfluxException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,11 @@ public record Failure(Problem problem, Operation operation, int influxStatus, Op
     public enum Operation {
         READ,
         DELETE
+    }
+
+    /** The problem as the ledger, the audit line and the metrics name it. */
+    static String code(Problem problem) {
+        return problem.name().toLowerCase(Locale.ROOT);
     }
 
     static Failure of(Problem problem, Operation operation) {

@@ -6,11 +6,12 @@ import java.util.OptionalInt;
 public sealed interface LookupResult {
 
     /**
-     * The authorization exists: show it with buttons carrying {@code sealedState}.
+     * The authorization exists and an open request for it is in the ledger: show it with buttons
+     * carrying {@code buttonValue}, the request's signed ID.
      *
      * @param otherTokens for a request by user, how many other tokens that user has
      */
-    record Found(TokenSummary token, OptionalInt otherTokens, RequestState state, String sealedState)
+    record Found(TokenSummary token, OptionalInt otherTokens, RevocationRequest request, String buttonValue)
             implements LookupResult {}
 
     /** Nothing to show; the requester hears why. */

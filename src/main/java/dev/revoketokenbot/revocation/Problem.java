@@ -19,5 +19,9 @@ public enum Problem {
     /** InfluxDB did not answer: 5xx, timeout, refused connection. */
     INFLUX_UNAVAILABLE,
     /** InfluxDB answered with a body the bot could not read. */
-    INFLUX_BAD_RESPONSE
+    INFLUX_BAD_RESPONSE,
+    /** InfluxDB accepted a delete, yet reading the token again shows it still there. */
+    DELETE_NOT_APPLIED,
+    /** The request ledger could not be read or written: nothing was decided. */
+    LEDGER_UNAVAILABLE
 }

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 /**
  * The approval policy as one pure function: no clock, no configuration lookups. Whether the actor
  * is an approver may cost a Slack call, so it is asked for only once the click has passed the
- * cheap checks (channel, request, expiry). Anything the bot could not establish is a denial.
+ * cheap checks (channel, expiry). Anything the bot could not establish is a denial.
  */
 public final class RevocationPolicy {
 
@@ -20,23 +20,19 @@ public final class RevocationPolicy {
 
     public static Decision decide(
             Intent intent,
-            RequestState state,
+            RevocationRequest request,
             String actor,
             String clickChannel,
-            String clickedRequestId,
             Supplier<Approval> approval,
             boolean selfApprovalAllowed,
             Instant now) {
-        if (!state.channel().equals(clickChannel)) {
+        if (!request.channel().equals(clickChannel)) {
             return Decision.WRONG_CHANNEL;
         }
-        if (!state.requestId().equals(clickedRequestId)) {
-            return Decision.WRONG_REQUEST;
-        }
-        if (state.isExpiredAt(now)) {
+        if (request.isExpiredAt(now)) {
             return Decision.EXPIRED;
         }
-        boolean isRequester = state.requester().equals(actor);
+        boolean isRequester = request.requester().equals(actor);
         if (intent == Intent.CANCEL) {
             return isRequester || approval.get() == Approval.APPROVER
                     ? Decision.ALLOW

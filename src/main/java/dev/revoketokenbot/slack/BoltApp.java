@@ -18,12 +18,7 @@ public class BoltApp {
 
     @Produces
     @Singleton
-    App app(
-            SlackSettings settings,
-            Slack slack,
-            RevokeTokenCommandListener command,
-            RevokeButtonListener revoke,
-            CancelButtonListener cancel) {
+    App app(SlackSettings settings, Slack slack, RevokeTokenCommandListener command, RequestButtonListener buttons) {
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
@@ -31,8 +26,8 @@ public class BoltApp {
                 .build();
         App app = new App(config, middleware(config)).asOAuthApp(false);
         app.command(COMMAND, command);
-        app.blockAction(ActionIds.REVOKE, revoke);
-        app.blockAction(ActionIds.CANCEL, cancel);
+        app.blockAction(ActionIds.REVOKE, buttons);
+        app.blockAction(ActionIds.CANCEL, buttons);
         return app;
     }
 

@@ -1,13 +1,12 @@
 package dev.revoketokenbot.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import dev.revoketokenbot.revocation.RequestDecisions;
+import dev.revoketokenbot.revocation.RevocationPolicy.Intent;
 import java.util.Optional;
 
-/**
- * The parts of a button click the bot uses: who, where, which message, the button's value, and the
- * request its block names.
- */
-record Click(String actor, String channel, String messageTs, String value, String requestId) {
+/** The parts of a click on a request's button the bot uses: which button, who, where, its value and block. */
+record Click(Intent intent, String actor, String channel, String value, String requestId) {
 
     static Click of(BlockActionPayload payload, String actionId) {
         Optional<BlockActionPayload.Action> action = payload.getActions() == null
@@ -17,15 +16,16 @@ record Click(String actor, String channel, String messageTs, String value, Strin
                         .findFirst();
         String channel =
                 payload.getChannel() == null ? "" : payload.getChannel().getId();
-        String ts = payload.getContainer() != null && payload.getContainer().getMessageTs() != null
-                ? payload.getContainer().getMessageTs()
-                : payload.getMessage() == null ? null : payload.getMessage().getTs();
         return new Click(
+                ActionIds.REVOKE.equals(actionId) ? Intent.REVOKE : Intent.CANCEL,
                 payload.getUser().getId(),
                 channel,
-                ts,
                 action.map(BlockActionPayload.Action::getValue).orElse(null),
                 ActionIds.requestIdOf(
                         action.map(BlockActionPayload.Action::getBlockId).orElse(null)));
+    }
+
+    RequestDecisions.Click toDecide() {
+        return new RequestDecisions.Click(intent, value, requestId, actor, channel);
     }
 }

@@ -2,7 +2,7 @@ package dev.revoketokenbot.slack;
 
 import dev.revoketokenbot.revocation.Decision;
 import dev.revoketokenbot.revocation.Failure;
-import dev.revoketokenbot.revocation.Target;
+import dev.revoketokenbot.revocation.TokenQuery;
 
 /** The ephemeral answers to the person who acted: usage, and why something did not happen. */
 final class ReplyTexts {
@@ -26,11 +26,11 @@ final class ReplyTexts {
                 + " platform team configured.";
     }
 
-    static String lookingUp(Target target) {
+    static String lookingUp(TokenQuery target) {
         return "Looking up " + describe(target) + " in InfluxDB…";
     }
 
-    static String lookupFailed(Failure failure, Target target) {
+    static String lookupFailed(Failure failure, TokenQuery target) {
         return failure(failure, describe(target));
     }
 
@@ -82,6 +82,11 @@ final class ReplyTexts {
                         + (failure.influxStatus() > 0 ? " (HTTP " + failure.influxStatus() + ")" : " (no answer)")
                         + ", nothing was changed. Try again shortly.";
             case INFLUX_BAD_RESPONSE -> "InfluxDB sent an answer the bot could not read." + nothingChanged;
+            case DELETE_NOT_APPLIED ->
+                "InfluxDB accepted the delete of " + subject + ", but reading it again shows it still there."
+                        + nothingChanged;
+            case LEDGER_UNAVAILABLE ->
+                "The request ledger is unavailable, so no request was opened." + nothingChanged + " Try again shortly.";
         };
     }
 
@@ -106,10 +111,10 @@ final class ReplyTexts {
                 + " `/revoke-token`.";
     }
 
-    static String describe(Target target) {
-        if (target instanceof Target.ById byId) {
+    static String describe(TokenQuery target) {
+        if (target instanceof TokenQuery.ById byId) {
             return "authorization " + Mrkdwn.code(byId.id().value());
         }
-        return "user " + Mrkdwn.code(((Target.ByUser) target).userName());
+        return "user " + Mrkdwn.code(((TokenQuery.ByUser) target).userName());
     }
 }

@@ -14,7 +14,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import dev.revoketokenbot.revocation.LookupResult;
-import dev.revoketokenbot.revocation.RequestState;
+import dev.revoketokenbot.revocation.RevocationRequest;
 import dev.revoketokenbot.revocation.TokenSummary;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,7 +32,7 @@ final class RequestMessages {
 
     static List<LayoutBlock> request(LookupResult.Found found) {
         TokenSummary token = found.token();
-        RequestState state = found.state();
+        RevocationRequest request = found.request();
         List<TextObject> fields = new ArrayList<>(List.of(
                 markdownText("*ID*\n" + Mrkdwn.code(token.id())),
                 markdownText("*Description*\n" + orDash(token.description())),
@@ -48,15 +48,15 @@ final class RequestMessages {
                 .ifPresent(others -> blocks.add(section(
                         s -> s.text(markdownText("User " + Mrkdwn.code(token.user()) + " has " + others + " other token"
                                 + (others == 1 ? "" : "s") + "; only this one (their first) will be revoked.")))));
-        blocks.add(section(s -> s.text(markdownText("*Requested by* " + Mrkdwn.user(state.requester())
-                + "\n*Reason* " + orDash(state.reason())
-                + "\n*Expires* " + date(state.expiresAt())))));
-        blocks.add(actions(a -> a.blockId(ActionIds.buttonsBlock(state.requestId()))
+        blocks.add(section(s -> s.text(markdownText("*Requested by* " + Mrkdwn.user(request.requester())
+                + "\n*Reason* " + orDash(request.reason())
+                + "\n*Expires* " + date(request.expiresAt())))));
+        blocks.add(actions(a -> a.blockId(ActionIds.buttonsBlock(request.id()))
                 .elements(asElements(
                         button(b -> b.actionId(ActionIds.REVOKE)
                                 .text(plainText("Revoke"))
                                 .style("danger")
-                                .value(found.sealedState())
+                                .value(found.buttonValue())
                                 .confirm(confirmationDialog(c -> c.title(plainText("Revoke this token?"))
                                         .text(markdownText("Token " + Mrkdwn.code(token.id())
                                                 + " stops working at once. This cannot be undone."))
@@ -65,61 +65,77 @@ final class RequestMessages {
                                         .style("danger")))),
                         button(b -> b.actionId(ActionIds.CANCEL)
                                 .text(plainText("Cancel"))
-                                .value(found.sealedState()))))));
+                                .value(found.buttonValue()))))));
         return blocks;
     }
 
     /** The notification text that goes with {@link #request}. */
     static String requestFallback(LookupResult.Found found) {
         return "Revoke request for InfluxDB token " + Mrkdwn.code(found.token().id()) + " from "
-                + Mrkdwn.user(found.state().requester());
+                + Mrkdwn.user(found.request().requester());
     }
 
-    static List<LayoutBlock> revoked(RequestState state, String approver, Instant at) {
-        return closed(
-                ":no_entry: Token " + subject(state) + " *revoked* by " + Mrkdwn.user(approver) + ", requested by "
-                        + Mrkdwn.user(state.requester()) + ", at " + date(at) + ".",
-                state);
+    /** What a closed request's message becomes: what happened, by whom, when; no buttons. */
+    static List<LayoutBlock> closed(RevocationRequest request) {
+        return asBlocks(
+                section(s -> s.text(markdownText(closedSummary(request)))),
+                context(c -> c.elements(List.of(markdownText(
+                        "Reason: " + orDash(request.reason()) + " · request " + Mrkdwn.code(request.id()))))));
     }
 
-    static List<LayoutBlock> cancelled(RequestState state, String actor, Instant at) {
-        return closed(
-                "Request to revoke " + subject(state) + " *cancelled* by " + Mrkdwn.user(actor) + " at " + date(at)
-                        + ". Nothing was changed.",
-                state);
+    static String closedSummary(RevocationRequest request) {
+        String subject = subject(request);
+        String when = request.decidedAt() == null ? "" : " at " + date(request.decidedAt());
+        return switch (request.stage()) {
+            case REVOKED ->
+                ":no_entry: Token " + subject + " *revoked* by " + Mrkdwn.user(request.actor()) + ", requested by "
+                        + Mrkdwn.user(request.requester()) + when + ". " + verification(request);
+            case GONE ->
+                "Token " + subject + " was *already gone* from InfluxDB when " + Mrkdwn.user(request.actor())
+                        + " approved" + when + ": it was revoked outside this request, which deleted nothing.";
+            case CANCELLED ->
+                "Request to revoke " + subject + " *cancelled* by " + Mrkdwn.user(request.actor()) + when
+                        + ". Nothing was changed.";
+            case EXPIRED ->
+                "Request to revoke " + subject + " *expired* at " + date(request.expiresAt())
+                        + ". Nothing was changed; run `/revoke-token` again if it is still needed.";
+            case OPEN, REVOKING, NOT_POSTED ->
+                throw new IllegalArgumentException("request " + request.id() + " is not closed");
+        };
     }
 
-    static List<LayoutBlock> expired(RequestState state) {
-        return closed(
-                "Request to revoke " + subject(state) + " *expired* at " + date(state.expiresAt())
-                        + ". Nothing was changed; run `/revoke-token` again if it is still needed.",
-                state);
+    /** One-line text for {@link #closed}, for notifications. */
+    static String closedFallback(RevocationRequest request) {
+        return "Request to revoke InfluxDB token " + Mrkdwn.code(request.authorizationId()) + " is closed.";
     }
 
-    /** One-line text for {@link #revoked} and friends, for notifications. */
-    static String closedFallback(RequestState state) {
-        return "Request to revoke InfluxDB token " + Mrkdwn.code(state.authorizationId()) + " is closed.";
+    /** The channel record of a revocation. */
+    static String record(RevocationRequest request) {
+        return ":lock: Audit: InfluxDB token " + subject(request) + " revoked by " + Mrkdwn.user(request.actor())
+                + ", requested by " + Mrkdwn.user(request.requester()) + " in " + Mrkdwn.channel(request.channel())
+                + " at " + date(request.decidedAt()) + ". " + verification(request) + " Reason: "
+                + orDash(request.reason()) + ". Request " + Mrkdwn.code(request.id()) + ".";
     }
 
-    static String auditRevoked(RequestState state, String approver, Instant at) {
-        return ":lock: Audit: InfluxDB token " + subject(state) + " revoked by " + Mrkdwn.user(approver)
-                + ", requested by " + Mrkdwn.user(state.requester()) + " in " + Mrkdwn.channel(state.channel())
-                + " at " + date(at) + ". Reason: " + orDash(state.reason()) + ". Request "
-                + Mrkdwn.code(state.requestId())
+    /** Said in the channel when a delete nobody could confirm turned out not to have taken effect. */
+    static String notApplied(RevocationRequest request) {
+        return ":warning: InfluxDB still has token " + subject(request) + ": the delete approved by "
+                + Mrkdwn.user(request.actor()) + " did not take effect. Nothing was changed; the request is open again"
+                + " and can be approved until " + date(request.expiresAt()) + ". Request " + Mrkdwn.code(request.id())
                 + ".";
     }
 
-    private static List<LayoutBlock> closed(String summary, RequestState state) {
-        return asBlocks(
-                section(s -> s.text(markdownText(summary))),
-                context(c -> c.elements(List.of(markdownText(
-                        "Reason: " + orDash(state.reason()) + " · request " + Mrkdwn.code(state.requestId()))))));
+    private static String verification(RevocationRequest request) {
+        return request.verified()
+                ? "Verified: InfluxDB no longer has it."
+                : "InfluxDB accepted the delete; it could not be read back to verify.";
     }
 
-    private static String subject(RequestState state) {
-        String owner =
-                state.owner() == null || state.owner().isEmpty() ? "" : " (user " + Mrkdwn.code(state.owner()) + ")";
-        return Mrkdwn.code(state.authorizationId()) + owner;
+    private static String subject(RevocationRequest request) {
+        String owner = request.owner() == null || request.owner().isEmpty()
+                ? ""
+                : " (user " + Mrkdwn.code(request.owner()) + ")";
+        return Mrkdwn.code(request.authorizationId()) + owner;
     }
 
     /** Slack renders this in the reader's time zone; the fallback is UTC. */

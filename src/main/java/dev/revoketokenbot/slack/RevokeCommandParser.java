@@ -1,7 +1,7 @@
 package dev.revoketokenbot.slack;
 
 import dev.revoketokenbot.revocation.AuthorizationId;
-import dev.revoketokenbot.revocation.Target;
+import dev.revoketokenbot.revocation.TokenQuery;
 import java.util.Optional;
 
 /**
@@ -21,7 +21,7 @@ final class RevokeCommandParser {
         if (remaining.isEmpty() || remaining.equalsIgnoreCase("help")) {
             return new ParsedCommand.Usage("");
         }
-        Target target = null;
+        TokenQuery target = null;
         String reason = "";
         while (!remaining.isEmpty()) {
             String word = firstWord(remaining);
@@ -61,14 +61,14 @@ final class RevokeCommandParser {
                 if (user.length() > MAX_USER_LENGTH || user.chars().anyMatch(Character::isISOControl)) {
                     return new ParsedCommand.Usage("That is not an InfluxDB user name.");
                 }
-                target = new Target.ByUser(user);
+                target = new TokenQuery.ByUser(user);
             } else {
                 Optional<AuthorizationId> id = AuthorizationId.parse(word);
                 if (id.isEmpty()) {
                     return new ParsedCommand.Usage("`" + shorten(word) + "` is not an InfluxDB authorization ID:"
                             + " IDs are 16 hexadecimal characters, like `0a1b2c3d4e5f6789`.");
                 }
-                target = new Target.ById(id.get());
+                target = new TokenQuery.ById(id.get());
             }
             remaining = rest;
         }

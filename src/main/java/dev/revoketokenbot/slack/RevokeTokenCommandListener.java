@@ -6,10 +6,9 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.revoketokenbot.revocation.LookupResult;
-import dev.revoketokenbot.revocation.RevocationService;
+import dev.revoketokenbot.revocation.RequestOpening;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,12 +20,12 @@ public class RevokeTokenCommandListener implements SlashCommandHandler {
 
     private static final Logger LOG = Logger.getLogger(RevokeTokenCommandListener.class);
 
-    private final RevocationService revocations;
+    private final RequestOpening requests;
     private final SlackMessages messages;
     private final FollowUps followUps;
 
-    RevokeTokenCommandListener(RevocationService revocations, SlackMessages messages, FollowUps followUps) {
-        this.revocations = revocations;
+    RevokeTokenCommandListener(RequestOpening requests, SlackMessages messages, FollowUps followUps) {
+        this.requests = requests;
         this.messages = messages;
         this.followUps = followUps;
     }
@@ -34,7 +33,7 @@ public class RevokeTokenCommandListener implements SlashCommandHandler {
     @Override
     public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload payload = request.getPayload();
-        if (!revocations.isChannelAllowed(payload.getChannelId())) {
+        if (!requests.isChannelAllowed(payload.getChannelId())) {
             LOG.infof(
                     "Command from %s refused in channel %s: not an allowed channel",
                     payload.getUserId(), payload.getChannelId());
@@ -52,17 +51,22 @@ public class RevokeTokenCommandListener implements SlashCommandHandler {
     }
 
     private void lookUpAndPost(ParsedCommand.Lookup lookup, SlashCommandPayload payload, SlashCommandContext ctx) {
-        LookupResult result =
-                revocations.lookup(lookup.target(), lookup.reason(), payload.getUserId(), payload.getChannelId());
+        LookupResult result = requests.lookup(
+                lookup.target(),
+                new RequestOpening.Asked(payload.getUserId(), payload.getChannelId(), lookup.reason()));
         if (result instanceof LookupResult.NotFound notFound) {
             tellRequester(ctx, ReplyTexts.lookupFailed(notFound.failure(), lookup.target()));
             return;
         }
         LookupResult.Found found = (LookupResult.Found) result;
-        Optional<String> error = messages.post(
+        SlackMessages.Sent sent = messages.post(
                 payload.getChannelId(), RequestMessages.requestFallback(found), RequestMessages.request(found));
-        revocations.requestPosted(found.state(), error.isEmpty(), error.orElse(null));
-        error.ifPresent(e -> tellRequester(ctx, ReplyTexts.notPosted(e)));
+        if (sent.ok()) {
+            requests.posted(found.request(), sent.ts());
+        } else {
+            requests.notPosted(found.request(), sent.error());
+            tellRequester(ctx, ReplyTexts.notPosted(sent.error()));
+        }
     }
 
     private static void tellRequester(SlashCommandContext ctx, String text) {

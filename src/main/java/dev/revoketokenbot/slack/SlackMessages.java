@@ -3,6 +3,8 @@ package dev.revoketokenbot.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.model.block.LayoutBlock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,6 +12,7 @@ import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +22,7 @@ import org.jboss.logging.Logger;
 /**
  * Posts and updates channel messages through the Web API. Bolt's client does not retry rate
  * limits, so a 429 is retried here (twice, waiting what {@code Retry-After} asks, up to 10 s).
- * Every call answers with Slack's error code, or empty when the message went through.
+ * Every call answers with what Slack said: the message's timestamp, or Slack's error code.
  */
 @ApplicationScoped
 public class SlackMessages {
@@ -47,30 +50,54 @@ public class SlackMessages {
         this.metrics = metrics;
     }
 
-    Optional<String> post(String channel, String text, List<LayoutBlock> blocks) {
-        return send(
-                "chat.postMessage",
-                () -> slack.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)));
+    /**
+     * What Slack said to one call.
+     *
+     * @param ts the message's timestamp, when Slack took it
+     * @param error Slack's error code, or null when Slack took it
+     * @param retryAfter how long Slack asked the bot to wait, after a rate limit
+     */
+    record Sent(String ts, String error, Optional<Duration> retryAfter) {
+
+        boolean ok() {
+            return error == null;
+        }
     }
 
-    Optional<String> post(String channel, String text) {
-        return send(
-                "chat.postMessage",
-                () -> slack.chatPostMessage(r -> r.channel(channel).text(text)));
+    Sent post(String channel, String text, List<LayoutBlock> blocks) {
+        return send("chat.postMessage", () -> {
+            ChatPostMessageResponse response =
+                    slack.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks));
+            return new Answer(response, response.getTs());
+        });
     }
 
-    Optional<String> update(String channel, String ts, String text, List<LayoutBlock> blocks) {
-        return send(
-                "chat.update",
-                () -> slack.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
+    Sent post(String channel, String text) {
+        return send("chat.postMessage", () -> {
+            ChatPostMessageResponse response =
+                    slack.chatPostMessage(r -> r.channel(channel).text(text));
+            return new Answer(response, response.getTs());
+        });
     }
+
+    Sent update(String channel, String ts, String text, List<LayoutBlock> blocks) {
+        return send("chat.update", () -> {
+            ChatUpdateResponse response =
+                    slack.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks));
+            return new Answer(response, response.getTs());
+        });
+    }
+
+    private record Answer(SlackApiTextResponse response, String ts) {}
 
     /** One Web API call with its retries, timed as {@code revoke_slack_calls{method, outcome}}. */
-    private Optional<String> send(String method, Callable<? extends SlackApiTextResponse> call) {
+    private Sent send(String method, Callable<Answer> call) {
         Timer.Sample sample = Timer.start(metrics);
         String error;
+        String ts = null;
+        long retryAfterMillis = -1;
         try {
-            SlackApiTextResponse response = rateLimitRetries.call(
+            Answer answer = rateLimitRetries.call(
                     () -> {
                         try {
                             return call.call();
@@ -81,10 +108,12 @@ public class SlackMessages {
                             throw e;
                         }
                     },
-                    SlackApiTextResponse.class);
-            error = response.isOk() ? null : response.getError();
+                    Answer.class);
+            error = answer.response().isOk() ? null : answer.response().getError();
+            ts = answer.ts();
         } catch (RateLimited e) {
             error = "ratelimited";
+            retryAfterMillis = e.retryAfterMillis;
         } catch (SlackApiException e) {
             error = e.getError() != null && e.getError().getError() != null
                     ? e.getError().getError()
@@ -99,7 +128,8 @@ public class SlackMessages {
         }
         String outcome = error == null ? "ok" : error.matches("[a-z_]{1,40}") ? error : "other";
         sample.stop(metrics.timer("revoke_slack_calls", "method", method, "outcome", outcome));
-        return Optional.ofNullable(error);
+        return new Sent(
+                ts, error, retryAfterMillis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(retryAfterMillis)));
     }
 
     /** Slack answered 429; carries its {@code Retry-After} in seconds, when given. */

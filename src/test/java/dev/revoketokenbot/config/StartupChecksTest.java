@@ -48,6 +48,21 @@ class StartupChecksTest {
         public boolean selfApproval() {
             return false;
         }
+
+        @Override
+        public java.nio.file.Path dataDir() {
+            return java.nio.file.Path.of("data");
+        }
+
+        @Override
+        public Ledger ledger() {
+            throw new UnsupportedOperationException("start-up checks do not read the ledger settings");
+        }
+
+        @Override
+        public Outbox outbox() {
+            throw new UnsupportedOperationException("start-up checks do not read the outbox settings");
+        }
     }
 
     // A dash is an unset value; ' ' is a blank one; lists are comma-separated.

@@ -98,6 +98,9 @@ class StartupRefusalIT {
         env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
         env.put("INFLUX_URL", "http://127.0.0.1:9");
         env.put("INFLUX_TOKEN", "influx-startup-canary-token");
+        env.put(
+                "REVOKE_DATA_DIR",
+                log.resolveSibling(log.getFileName() + "-data").toString());
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return builder;

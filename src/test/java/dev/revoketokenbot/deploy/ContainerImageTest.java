@@ -64,6 +64,8 @@ class ContainerImageTest {
         assertThat(instructions("ENV"))
                 .extracting(env -> String.join(" ", env.args()))
                 .contains("JAVA_APP_JAR=\"/deployments/" + RUN_JAR + "\"")
+                // The embedded ledger in a directory the image's user owns, not wherever the process starts.
+                .contains("REVOKE_DATA_DIR=\"/deployments/data\"")
                 .anySatisfy(env -> assertThat(env)
                         .startsWith("JAVA_OPTS_APPEND=")
                         .contains("-Dquarkus.http.host=0.0.0.0")

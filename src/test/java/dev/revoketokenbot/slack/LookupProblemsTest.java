@@ -94,7 +94,9 @@ class LookupProblemsTest extends SlackFlowTest {
         assertThat(answer(ID)).contains("InfluxDB unavailable (HTTP 500), nothing was changed");
         assertThat(logs.audit())
                 .anySatisfy(line -> assertThat(line)
-                        .contains("\"outcome\":\"lookup_failed:influx_unavailable\"", "\"influx_status\":500"));
+                        .contains(
+                                "\"outcome\":\"lookup_failed\",\"why\":\"influx_unavailable\"",
+                                "\"influx_status\":500"));
     }
 
     @Test

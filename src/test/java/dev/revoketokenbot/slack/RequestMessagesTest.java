@@ -10,7 +10,8 @@ import com.google.gson.JsonParser;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
 import dev.revoketokenbot.revocation.LookupResult;
-import dev.revoketokenbot.revocation.RequestState;
+import dev.revoketokenbot.revocation.RevocationRequest;
+import dev.revoketokenbot.revocation.Stage;
 import dev.revoketokenbot.revocation.TokenSummary;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,11 +42,33 @@ class RequestMessagesTest {
         return new TokenSummary(ID, description, "active", user, org, permissions, CREATED);
     }
 
-    private static RequestState state(String owner, String reason) {
-        return new RequestState("a1b2c3d4e5f6a7b8c9d0e1f2", ID, owner, REQUESTER, CHANNEL, reason, EXPIRES_AT);
+    private static RevocationRequest state(String owner, String reason) {
+        return request(REQUESTER, owner, reason, Stage.OPEN, null, false);
     }
 
-    private static LookupResult.Found found(TokenSummary token, OptionalInt otherTokens, RequestState state) {
+    private static RevocationRequest request(
+            String requester, String owner, String reason, Stage stage, String actor, boolean verified) {
+        return new RevocationRequest(
+                "a1b2c3d4e5f6a7b8c9d0e1f2",
+                ID,
+                owner,
+                requester,
+                CHANNEL,
+                reason,
+                "1700000000.000100",
+                EXPIRES_AT,
+                stage,
+                actor,
+                stage == Stage.OPEN ? null : DECIDED_AT,
+                verified,
+                1);
+    }
+
+    private static RevocationRequest closed(Stage stage, String actor, boolean verified) {
+        return request(REQUESTER, "ci-writer", "leaked " + HOSTILE, stage, actor, verified);
+    }
+
+    private static LookupResult.Found found(TokenSummary token, OptionalInt otherTokens, RevocationRequest state) {
         return new LookupResult.Found(token, otherTokens, state, SEALED);
     }
 
@@ -133,7 +156,7 @@ class RequestMessagesTest {
                 field.equals("user") ? HOSTILE : "ci-writer",
                 field.equals("org") ? HOSTILE : "my-org",
                 field.equals("permissions") ? "read buckets/" + HOSTILE : "read buckets (all)");
-        RequestState state =
+        RevocationRequest state =
                 state(field.equals("user") ? HOSTILE : "ci-writer", field.equals("reason") ? HOSTILE : "leaked");
         return found(token, field.equals("user") ? OptionalInt.of(2) : OptionalInt.empty(), state);
     }
@@ -153,7 +176,7 @@ class RequestMessagesTest {
         LookupResult.Found found = found(
                 token("telegraf", "ci-writer", "my-org", "read buckets (all)"),
                 OptionalInt.empty(),
-                new RequestState("n", ID, "ci-writer", "U1><!channel", CHANNEL, "", EXPIRES_AT));
+                request("U1><!channel", "ci-writer", "", Stage.OPEN, null, false));
 
         String text = requestText(found);
 
@@ -179,19 +202,30 @@ class RequestMessagesTest {
     }
 
     static Stream<Arguments> closedMessages() {
-        RequestState state = state("ci-writer", "leaked " + HOSTILE);
         return Stream.of(
                 arguments(
-                        "revoked",
-                        RequestMessages.revoked(state, APPROVER, DECIDED_AT),
-                        List.of("*revoked* by <@" + APPROVER + ">", "requested by <@" + REQUESTER + ">")),
+                        "revoked and verified",
+                        RequestMessages.closed(closed(Stage.REVOKED, APPROVER, true)),
+                        List.of(
+                                "*revoked* by <@" + APPROVER + ">",
+                                "requested by <@" + REQUESTER + ">",
+                                "at <!date^" + DECIDED_AT.getEpochSecond() + "^",
+                                "Verified: InfluxDB no longer has it.")),
+                arguments(
+                        "revoked, not read back",
+                        RequestMessages.closed(closed(Stage.REVOKED, APPROVER, false)),
+                        List.of("*revoked* by <@" + APPROVER + ">", "could not be read back")),
+                arguments(
+                        "already gone",
+                        RequestMessages.closed(closed(Stage.GONE, APPROVER, false)),
+                        List.of("*already gone*", "when <@" + APPROVER + "> approved", "deleted nothing")),
                 arguments(
                         "cancelled",
-                        RequestMessages.cancelled(state, REQUESTER, DECIDED_AT),
+                        RequestMessages.closed(closed(Stage.CANCELLED, REQUESTER, false)),
                         List.of("*cancelled* by <@" + REQUESTER + ">", "Nothing was changed")),
                 arguments(
                         "expired",
-                        RequestMessages.expired(state),
+                        RequestMessages.closed(closed(Stage.EXPIRED, null, false)),
                         List.of("*expired* at <!date^" + EXPIRES_AT.getEpochSecond() + "^", "Nothing was changed")));
     }
 
@@ -212,7 +246,7 @@ class RequestMessagesTest {
 
     @Test
     void auditNamesApproverRequesterChannelAndReason() {
-        String audit = RequestMessages.auditRevoked(state("ci-writer", "leaked " + HOSTILE), APPROVER, DECIDED_AT);
+        String audit = RequestMessages.record(closed(Stage.REVOKED, APPROVER, true));
 
         assertThat(audit)
                 .contains(
@@ -221,6 +255,7 @@ class RequestMessagesTest {
                         "requested by <@" + REQUESTER + ">",
                         "in <#" + CHANNEL + ">",
                         "<!date^" + DECIDED_AT.getEpochSecond() + "^",
+                        "Verified: InfluxDB no longer has it.",
                         "Reason: `leaked &lt;!channel&gt;",
                         "Request `a1b2c3d4e5f6a7b8c9d0e1f2`");
         assertThat(audit).doesNotContain("<!channel>", "<!here>", "<https://evil");
@@ -228,7 +263,7 @@ class RequestMessagesTest {
 
     @Test
     void auditLeavesOutAnUnknownOwner() {
-        String audit = RequestMessages.auditRevoked(state("", ""), APPROVER, DECIDED_AT);
+        String audit = RequestMessages.record(request(REQUESTER, "", "", Stage.REVOKED, APPROVER, true));
 
         assertThat(audit)
                 .contains("token `" + ID + "` revoked by")

@@ -3,7 +3,7 @@ package dev.revoketokenbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.revoketokenbot.revocation.Target;
+import dev.revoketokenbot.revocation.TokenQuery;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -73,13 +73,13 @@ class RevokeCommandParserPropertiesTest {
                     .doesNotThrowAnyException();
             ParsedCommand parsed = RevokeCommandParser.parse(text);
             if (parsed instanceof ParsedCommand.Lookup lookup) {
-                if (lookup.target() instanceof Target.ById byId) {
+                if (lookup.target() instanceof TokenQuery.ById byId) {
                     assertThat(byId.id().value())
                             .as("seed %d input %s", seed, text)
                             .matches(INFLUX_ID)
                             .isNotEqualTo("0000000000000000");
                 } else {
-                    String user = ((Target.ByUser) lookup.target()).userName();
+                    String user = ((TokenQuery.ByUser) lookup.target()).userName();
                     assertThat(user)
                             .as("seed %d input %s", seed, text)
                             .isNotBlank()

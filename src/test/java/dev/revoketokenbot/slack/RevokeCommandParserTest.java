@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.revoketokenbot.revocation.AuthorizationId;
-import dev.revoketokenbot.revocation.Target;
+import dev.revoketokenbot.revocation.TokenQuery;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RevokeCommandParserTest {
 
     private static final String ID = "0a1b2c3d4e5f6789";
-    private static final Target BY_ID = new Target.ById(new AuthorizationId(ID));
-    private static final Target ALICE = new Target.ByUser("alice");
+    private static final TokenQuery BY_ID = new TokenQuery.ById(new AuthorizationId(ID));
+    private static final TokenQuery ALICE = new TokenQuery.ByUser("alice");
     private static final String LONGEST_REASON = "r".repeat(RevokeCommandParser.MAX_REASON_LENGTH);
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
@@ -116,12 +116,12 @@ class RevokeCommandParserTest {
                 .doesNotContain("x".repeat(41));
     }
 
-    private static ParsedCommand lookup(Target target, String reason) {
+    private static ParsedCommand lookup(TokenQuery target, String reason) {
         return new ParsedCommand.Lookup(target, reason);
     }
 
-    private static Target user(String name) {
-        return new Target.ByUser(name);
+    private static TokenQuery user(String name) {
+        return new TokenQuery.ByUser(name);
     }
 
     /** The problem of the usage answer {@code text} must get; fails if it parses as anything else. */

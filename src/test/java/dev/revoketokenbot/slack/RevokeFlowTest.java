@@ -148,7 +148,9 @@ class RevokeFlowTest extends SlackFlowTest {
 
         assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("could not check whether you are");
         assertThat(stubs.deletes(ID)).isEmpty();
-        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("refused:approver_check_failed"));
+        assertThat(logs.audit())
+                .anySatisfy(
+                        line -> assertThat(line).contains("\"outcome\":\"refused\",\"why\":\"approver_check_failed\""));
     }
 
     @Test
@@ -162,8 +164,8 @@ class RevokeFlowTest extends SlackFlowTest {
         assertThat(stubs.deletes(ID)).isEmpty();
         assertThat(stubs.slackCalls("chat.update")).isEmpty();
         assertThat(logs.audit())
-                .anySatisfy(line ->
-                        assertThat(line).contains("\"actor\":\"UBYSTANDER\"", "\"outcome\":\"refused:not_approver\""));
+                .anySatisfy(line -> assertThat(line)
+                        .contains("\"actor\":\"UBYSTANDER\"", "\"outcome\":\"refused\",\"why\":\"not_approver\""));
     }
 
     @Test
@@ -174,7 +176,8 @@ class RevokeFlowTest extends SlackFlowTest {
 
         assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("someone else must approve");
         assertThat(stubs.deletes(ID)).isEmpty();
-        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("refused:self_approval"));
+        assertThat(logs.audit())
+                .anySatisfy(line -> assertThat(line).contains("\"outcome\":\"refused\",\"why\":\"self_approval\""));
     }
 
     @Test
@@ -215,7 +218,7 @@ class RevokeFlowTest extends SlackFlowTest {
         assertThat(stubs.deletes(ID)).isEmpty();
         assertThat(logs.audit())
                 .anySatisfy(line -> assertThat(line)
-                        .contains("\"actor\":\"" + APPROVER + "\"", "\"outcome\":\"refused:tampered\""));
+                        .contains("\"actor\":\"" + APPROVER + "\"", "\"outcome\":\"refused\",\"why\":\"tampered\""));
     }
 
     @Test
@@ -243,7 +246,8 @@ class RevokeFlowTest extends SlackFlowTest {
         assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("does not belong to this request");
         assertThat(stubs.deletes(ID)).isEmpty();
         assertThat(stubs.slackCalls("usergroups.users.list")).isEmpty();
-        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("refused:wrong_request"));
+        assertThat(logs.audit())
+                .anySatisfy(line -> assertThat(line).contains("\"outcome\":\"refused\",\"why\":\"wrong_request\""));
     }
 
     @Test
@@ -271,7 +275,7 @@ class RevokeFlowTest extends SlackFlowTest {
     }
 
     @Test
-    void aDeleteThatFindsNothingSaysAlreadyRevokedAndPostsNoSecondRecord() {
+    void aDeleteThatFindsNothingClosesTheRequestAsAlreadyGoneAndPostsNoRecord() {
         String request = requestMessage();
         stubs.influxDelete(
                 ID,
@@ -283,11 +287,15 @@ class RevokeFlowTest extends SlackFlowTest {
         send(click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));
 
         assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("already revoked");
-        assertThat(stubs.slackCalls("chat.update")).isEmpty();
-        assertThat(stubs.slackCalls("chat.postMessage")).hasSize(1);
+        assertThat(eventually(() -> stubs.slackCalls("chat.update"), 1).get(0))
+                .contains("*already gone*", "deleted nothing")
+                .doesNotContain("*revoked*", ActionIds.REVOKE);
+        assertThat(stubs.slackCalls("chat.postMessage"))
+                .as("no revocation record")
+                .hasSize(1);
+        assertThat(ledger.stage(requestIdOf(request))).isEqualTo("GONE");
         assertThat(logs.audit())
-                .anySatisfy(
-                        line -> assertThat(line).contains("\"outcome\":\"already_revoked\"", "\"influx_status\":404"));
+                .anySatisfy(line -> assertThat(line).contains("\"outcome\":\"already_gone\"", "\"influx_status\":404"));
     }
 
     @Test
@@ -306,9 +314,10 @@ class RevokeFlowTest extends SlackFlowTest {
         assertThat(eventually(() -> stubs.responses("click"), 1).get(0))
                 .contains("lacks permission to delete authorizations (403 Forbidden)", "Nothing was changed");
         assertThat(stubs.slackCalls("chat.update")).isEmpty();
+        assertThat(ledger.stage(requestIdOf(request))).isEqualTo("OPEN");
         assertThat(logs.audit())
-                .anySatisfy(line ->
-                        assertThat(line).contains("\"outcome\":\"failed:influx_forbidden\"", "\"influx_status\":403"));
+                .anySatisfy(line -> assertThat(line)
+                        .contains("\"outcome\":\"failed\",\"why\":\"influx_forbidden\"", "\"influx_status\":403"));
     }
 
     private void assertNoTokenLeaked() {

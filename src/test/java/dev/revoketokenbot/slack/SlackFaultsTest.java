@@ -36,7 +36,8 @@ class SlackFaultsTest extends SlackFlowTest {
 
         assertThat(eventually(() -> stubs.responses("cmd"), 1).get(0))
                 .contains("/invite @revoke-token-bot", error, "Nothing was changed");
-        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"outcome\":\"not_posted:" + error));
+        assertThat(logs.audit())
+                .anySatisfy(line -> assertThat(line).contains("\"outcome\":\"not_posted\",\"why\":\"" + error));
     }
 
     @Test
@@ -76,7 +77,10 @@ class SlackFaultsTest extends SlackFlowTest {
         send(click(APPROVER, CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("click")));
 
         assertThat(eventually(() -> stubs.responses("click"), 1).get(0))
-                .contains("The token is revoked, but I could not update the request message", "message_not_found");
+                .contains(
+                        "The token is revoked, but Slack did not let me update the request message",
+                        "message_not_found",
+                        "trying again cannot help");
         assertThat(stubs.deletes(ID)).hasSize(1);
         assertThat(eventually(() -> stubs.slackCalls("chat.postMessage"), 2).get(1))
                 .contains("Audit");
@@ -92,7 +96,10 @@ class SlackFaultsTest extends SlackFlowTest {
         send(click(APPROVER, CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("click")));
 
         assertThat(eventually(() -> stubs.responses("click"), 1).get(0))
-                .contains("The token is revoked, but I could not post the audit message", "channel_not_found");
+                .contains(
+                        "The token is revoked, but Slack did not let me post the record to <#" + CHANNEL + ">",
+                        "channel_not_found",
+                        "keep trying");
         assertThat(eventually(() -> stubs.slackCalls("chat.update"), 1).get(0)).contains("*revoked*");
         assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"outcome\":\"revoked\""));
     }

@@ -1,5 +1,8 @@
 package dev.revoketokenbot.support;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +38,22 @@ public final class InfluxBodies {
 
     public static String notFound() {
         return resource("influxdb/error_404_authorization_not_found.json");
+    }
+
+    /** InfluxDB's answer for an authorization it does not have: 404 with its JSON error. */
+    public static ResponseDefinitionBuilder notFoundResponse() {
+        return aResponse()
+                .withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody(notFound());
+    }
+
+    /** InfluxDB's answer while it is unavailable: 503 with its JSON error. */
+    public static ResponseDefinitionBuilder unavailableResponse() {
+        return aResponse()
+                .withStatus(503)
+                .withHeader("Content-Type", "application/json")
+                .withBody(error("unavailable", "service unavailable"));
     }
 
     public static String unauthorized() {

@@ -6,14 +6,20 @@ import static dev.revoketokenbot.support.SlackRequests.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.revoketokenbot.config.LedgerDatasources;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -43,8 +49,23 @@ public abstract class SlackFlowTest {
     @CacheName("approver-groups")
     Cache approverGroups;
 
+    @Inject
+    @DataSource(LedgerDatasources.EMBEDDED)
+    InjectableInstance<AgroalDataSource> embeddedLedger;
+
+    @Inject
+    @DataSource(LedgerDatasources.SHARED)
+    InjectableInstance<AgroalDataSource> sharedLedger;
+
+    @ConfigProperty(name = "revoke.ledger.url")
+    Optional<String> sharedLedgerUrl;
+
+    protected LedgerRows ledger;
+
     @BeforeEach
     void freshStubsAndLogs() {
+        ledger = new LedgerRows(sharedLedgerUrl.isPresent() ? sharedLedger.get() : embeddedLedger.get());
+        ledger.clear();
         stubs.reset();
         approverGroups.invalidateAll().await().indefinitely();
         logs = LogCapture.start();
@@ -69,7 +90,12 @@ public abstract class SlackFlowTest {
         return eventually(() -> stubs.slackCalls("chat.postMessage"), 1).get(0);
     }
 
-    /** The sealed state in a request message's (first) button. */
+    /** The request ID a request message's buttons carry. */
+    protected static String requestIdOf(String requestMessage) {
+        return SlackRequests.requestIdIn(buttonValue(requestMessage));
+    }
+
+    /** The signed request ID in a request message's (first) button. */
     protected static String buttonValue(String requestMessage) {
         Matcher matcher = BUTTON_VALUE.matcher(requestMessage);
         assertThat(matcher.find()).as("request message has a button value").isTrue();

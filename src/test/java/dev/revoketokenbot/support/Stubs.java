@@ -12,9 +12,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,8 @@ public final class Stubs {
 
     public static final String BOT_USER = "UBOT";
     public static final String GROUP_MEMBER = "UGROUPMEMBER";
+    /** The state of a token's scenario once InfluxDB no longer has it. */
+    public static final String TOKEN_DELETED = "deleted";
 
     private static final Pattern JSON_UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
@@ -52,6 +56,26 @@ public final class Stubs {
                 connectionOpens.add(request.getHeader("Authorization"));
             }
         });
+    }
+
+    /** Starts WireMock as Slack and as InfluxDB on free loopback ports, InfluxDB checked against its contract. */
+    public static Stubs startOnLoopback() {
+        WireMockServer slack =
+                new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer influx =
+                new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        slack.start();
+        influx.start();
+        InfluxContract contract = new InfluxContract();
+        influx.addMockServiceRequestListener(contract::check);
+        Stubs stubs = new Stubs(slack, influx, contract);
+        stubs.reset();
+        return stubs;
+    }
+
+    public void stop() {
+        slack.stop();
+        influx.stop();
     }
 
     /** The Authorization header of every {@code apps.connections.open} call since the stubs started. */
@@ -120,9 +144,29 @@ public final class Stubs {
         return influx.findAll(deleteRequestedFor(urlEqualTo("/api/v2/authorizations/" + authorizationId)));
     }
 
+    /**
+     * InfluxDB's state of one token: it answers GET with {@code answer} until a DELETE of it succeeds
+     * (see {@link #influxDelete}), and 404 after, as InfluxDB does.
+     */
     public void influxGet(String authorizationId, ResponseDefinitionBuilder answer) {
-        influx.stubFor(
-                get(urlEqualTo("/api/v2/authorizations/" + authorizationId)).willReturn(answer));
+        influx.stubFor(get(urlEqualTo("/api/v2/authorizations/" + authorizationId))
+                .inScenario(tokenScenario(authorizationId))
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(answer));
+        influx.stubFor(get(urlEqualTo("/api/v2/authorizations/" + authorizationId))
+                .inScenario(tokenScenario(authorizationId))
+                .whenScenarioStateIs(TOKEN_DELETED)
+                .willReturn(InfluxBodies.notFoundResponse()));
+    }
+
+    /** The WireMock scenario that holds whether InfluxDB still has the token. */
+    public static String tokenScenario(String authorizationId) {
+        return "token " + authorizationId;
+    }
+
+    /** Makes the stand-in InfluxDB forget the token, as if it had been deleted (by the bot or anyone). */
+    public void influxTokenDeleted(String authorizationId) {
+        influx.setScenarioState(tokenScenario(authorizationId), TOKEN_DELETED);
     }
 
     public void influxListByUser(String userName, ResponseDefinitionBuilder answer) {
@@ -131,9 +175,25 @@ public final class Stubs {
                 .willReturn(answer));
     }
 
+    /**
+     * Answers DELETE of the token with {@code answer}; a 2xx answer also deletes the token, so that
+     * reading it again finds nothing. A token deleted before answers every DELETE with 404.
+     */
     public void influxDelete(String authorizationId, ResponseDefinitionBuilder answer) {
-        influx.stubFor(
-                delete(urlEqualTo("/api/v2/authorizations/" + authorizationId)).willReturn(answer));
+        int status = answer.build().getStatus();
+        var delete = delete(urlEqualTo("/api/v2/authorizations/" + authorizationId))
+                .inScenario(tokenScenario(authorizationId))
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(answer);
+        influx.stubFor(status >= 200 && status < 300 ? delete.willSetStateTo(TOKEN_DELETED) : delete);
+        influx.stubFor(delete(urlEqualTo("/api/v2/authorizations/" + authorizationId))
+                .inScenario(tokenScenario(authorizationId))
+                .whenScenarioStateIs(TOKEN_DELETED)
+                .willReturn(InfluxBodies.notFoundResponse()));
+        influx.stubFor(get(urlEqualTo("/api/v2/authorizations/" + authorizationId))
+                .inScenario(tokenScenario(authorizationId))
+                .whenScenarioStateIs(TOKEN_DELETED)
+                .willReturn(InfluxBodies.notFoundResponse()));
     }
 
     /** Makes a Slack Web API method answer {@code ok:false} with this error. */

@@ -1,8 +1,5 @@
 package dev.revoketokenbot.support;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -13,21 +10,16 @@ import java.util.Map;
  */
 public class WireMockStubs implements QuarkusTestResourceLifecycleManager {
 
-    private WireMockServer slack;
-    private WireMockServer influx;
     private Stubs stubs;
 
     @Override
     public Map<String, String> start() {
-        slack = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        influx = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        slack.start();
-        influx.start();
-        InfluxContract contract = new InfluxContract();
-        influx.addMockServiceRequestListener(contract::check);
-        stubs = new Stubs(slack, influx, contract);
-        stubs.reset();
-        return Map.of("slack.api-url", slack.baseUrl() + "/api/", "influx.url", influx.baseUrl());
+        stubs = Stubs.startOnLoopback();
+        return Map.of(
+                "slack.api-url",
+                stubs.slack().baseUrl() + "/api/",
+                "influx.url",
+                stubs.influx().baseUrl());
     }
 
     @Override
@@ -37,11 +29,8 @@ public class WireMockStubs implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (slack != null) {
-            slack.stop();
-        }
-        if (influx != null) {
-            influx.stop();
+        if (stubs != null) {
+            stubs.stop();
         }
     }
 }

@@ -1,0 +1,9 @@
+package dev.revoketokenbot.revocation;
+
+/** What was attempted, as the audit line and the ledger name it. */
+public enum AuditEvent {
+    REQUEST,
+    REVOKE,
+    CANCEL,
+    EXPIRE
+}

@@ -1,0 +1,99 @@
+package dev.revoketokenbot.slack;
+
+import dev.revoketokenbot.revocation.Deliveries;
+import dev.revoketokenbot.revocation.Delivery;
+import dev.revoketokenbot.revocation.LedgerException;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers what decisions owe Slack (message updates, channel records) from the ledger's outbox:
+ * at once, on the thread that made the decision, and again from every replica's poll until Slack
+ * takes each one. Each try holds its delivery in the ledger, so one is not sent twice at once.
+ */
+@ApplicationScoped
+public class OutboxDelivery {
+
+    private static final Logger LOG = Logger.getLogger(OutboxDelivery.class);
+    /**
+     * Slack errors that no retry can mend: the message or its channel is gone for good, or Slack
+     * will never take the message as built. A bot not in the channel may be invited, so that one is
+     * retried.
+     */
+    private static final Set<String> FINAL_ERRORS = Set.of(
+            "message_not_found",
+            "cant_update_message",
+            "edit_window_closed",
+            "is_archived",
+            "invalid_blocks",
+            "msg_too_long",
+            "msg_blocks_too_long",
+            "no_text",
+            "invalid_arguments");
+
+    private final Deliveries deliveries;
+    private final SlackMessages messages;
+
+    OutboxDelivery(Deliveries deliveries, SlackMessages messages) {
+        this.deliveries = deliveries;
+        this.messages = messages;
+    }
+
+    /** A delivery Slack did not take this time; unless {@code isFinal}, it stays in the outbox. */
+    record NotYet(Delivery delivery, String error, boolean isFinal) {}
+
+    /** Tries these deliveries now; returns the ones Slack did not take (they are retried later). */
+    List<NotYet> deliverNow(List<Long> ids) {
+        List<NotYet> notYet = new ArrayList<>();
+        for (long id : ids) {
+            try {
+                deliveries.take(id).flatMap(this::deliver).ifPresent(notYet::add);
+            } catch (LedgerException e) {
+                LOG.warnf("Delivery %d left for the next poll: %s", id, e.getMessage());
+            }
+        }
+        return notYet;
+    }
+
+    @Scheduled(
+            identity = "deliver-outbox",
+            every = "${revoke.outbox.poll-every}",
+            delayed = "${revoke.outbox.poll-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deliverDue() {
+        try {
+            deliverNow(deliveries.due());
+        } catch (LedgerException e) {
+            LOG.warnf("Outbox not read this time: %s", e.getMessage());
+        }
+    }
+
+    private Optional<NotYet> deliver(Delivery delivery) {
+        SlackMessages.Sent sent = send(delivery);
+        if (sent.ok()) {
+            deliveries.delivered(delivery);
+            return Optional.empty();
+        }
+        boolean isFinal = FINAL_ERRORS.contains(sent.error());
+        deliveries.failed(delivery, sent.error(), isFinal, sent.retryAfter());
+        return Optional.of(new NotYet(delivery, sent.error(), isFinal));
+    }
+
+    private SlackMessages.Sent send(Delivery delivery) {
+        return switch (delivery.kind()) {
+            case UPDATE_REQUEST ->
+                messages.update(
+                        delivery.channel(),
+                        delivery.request().messageTs(),
+                        RequestMessages.closedFallback(delivery.request()),
+                        RequestMessages.closed(delivery.request()));
+            case RECORD -> messages.post(delivery.channel(), RequestMessages.record(delivery.request()));
+            case NOT_APPLIED -> messages.post(delivery.channel(), RequestMessages.notApplied(delivery.request()));
+        };
+    }
+}

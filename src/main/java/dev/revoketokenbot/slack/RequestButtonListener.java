@@ -1,0 +1,63 @@
+package dev.revoketokenbot.slack;
+
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import dev.revoketokenbot.revocation.ClickOutcome;
+import dev.revoketokenbot.revocation.RequestDecisions;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Every button of a request message (Revoke, Cancel): acks at once; after the ack, one call to the
+ * revocation room decides the click against the ledger, the deliveries that decision owes go out,
+ * and the clicker hears, ephemerally, anything the message itself does not say.
+ */
+@ApplicationScoped
+public class RequestButtonListener implements BlockActionHandler {
+
+    private static final Logger LOG = Logger.getLogger(RequestButtonListener.class);
+
+    private final RequestDecisions decisions;
+    private final OutboxDelivery outbox;
+    private final FollowUps followUps;
+
+    RequestButtonListener(RequestDecisions decisions, OutboxDelivery outbox, FollowUps followUps) {
+        this.decisions = decisions;
+        this.outbox = outbox;
+        this.followUps = followUps;
+    }
+
+    @Override
+    public Response apply(BlockActionRequest request, ActionContext ctx) {
+        String actionId = request.getPayload().getActions().get(0).getActionId();
+        Click click = Click.of(request.getPayload(), actionId);
+        if (!followUps.run(actionId, () -> show(decisions.decide(click.toDecide()), ctx))) {
+            followUps.tell("busy notice", () -> tell(ctx, ReplyTexts.busy()));
+        }
+        return ctx.ack();
+    }
+
+    private void show(ClickOutcome outcome, ActionContext ctx) {
+        if (outcome instanceof ClickOutcome.Changed changed) {
+            List<OutboxDelivery.NotYet> notYet = outbox.deliverNow(changed.deliveries());
+            ClickReplies.afterChange(changed.request(), notYet).ifPresent(text -> tell(ctx, text));
+        } else {
+            tell(ctx, ClickReplies.reply(outcome));
+        }
+    }
+
+    /** An ephemeral message to the clicker only, leaving the request message as it is. */
+    private static void tell(ActionContext ctx, String text) {
+        try {
+            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+        } catch (IOException e) {
+            LOG.warnf(
+                    "Could not reach the clicker through response_url: %s",
+                    e.getClass().getSimpleName());
+        }
+    }
+}
