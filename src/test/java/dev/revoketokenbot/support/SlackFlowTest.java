@@ -14,8 +14,14 @@ import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,6 +106,27 @@ public abstract class SlackFlowTest {
         Matcher matcher = BUTTON_VALUE.matcher(requestMessage);
         assertThat(matcher.find()).as("request message has a button value").isTrue();
         return matcher.group(1);
+    }
+
+    /** Sends these signed requests all at once, from as many threads, and checks each was acked. */
+    protected static void sendAtOnce(List<String> bodies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (String body : bodies) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return SlackRequests.send(body).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(20, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Waits for exactly {@code count} items (the bot works after the ack), then returns them. */
