@@ -21,4 +21,15 @@ public interface FollowUpSettings {
      */
     @WithDefault("2000")
     int queue();
+
+    /**
+     * How many clicks are decided at once ({@code SLACK_FOLLOW_UPS_DECISION_THREADS}), on a lane of
+     * their own: a flood of lookups against a hung InfluxDB never keeps an approver's click waiting.
+     */
+    @WithDefault("4")
+    int decisionThreads();
+
+    /** How many clicks may wait for a decision thread ({@code SLACK_FOLLOW_UPS_DECISION_QUEUE}). */
+    @WithDefault("500")
+    int decisionQueue();
 }

@@ -5,6 +5,8 @@ public enum Decision {
     ALLOW,
     /** The request's time is up: the message becomes "Expired". */
     EXPIRED,
+    /** The channel is not on {@code revoke.allowed-channels} (any more). */
+    CHANNEL_NOT_ALLOWED,
     /** The click came from another channel than the request's. */
     WRONG_CHANNEL,
     /** The button value belongs to another request than the message it was clicked in. */

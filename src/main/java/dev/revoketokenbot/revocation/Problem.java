@@ -20,6 +20,8 @@ public enum Problem {
     INFLUX_UNAVAILABLE,
     /** InfluxDB answered with a body the bot could not read. */
     INFLUX_BAD_RESPONSE,
+    /** InfluxDB answered about another token or user than the one asked for: not trusted. */
+    INFLUX_MISMATCH,
     /** InfluxDB accepted a delete, yet reading the token again shows it still there. */
     DELETE_NOT_APPLIED,
     /** The request ledger could not be read or written: nothing was decided. */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -72,6 +73,10 @@ public class RequestDecisions {
         if (!requestId.get().equals(click.boundRequestId())) {
             audit.write(null, refusal(event, click.actor(), lower(Decision.WRONG_REQUEST)));
             return new ClickOutcome.Refused(Decision.WRONG_REQUEST);
+        }
+        if (!RevocationPolicy.isChannelAllowed(settings.allowedChannels().orElse(Set.of()), click.channel())) {
+            audit.write(null, refusal(event, click.actor(), lower(Decision.CHANNEL_NOT_ALLOWED)));
+            return new ClickOutcome.Refused(Decision.CHANNEL_NOT_ALLOWED);
         }
         try {
             for (int read = 0; read < MAX_READS; read++) {

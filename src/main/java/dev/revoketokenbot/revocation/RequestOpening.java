@@ -55,8 +55,7 @@ public class RequestOpening {
 
     /** Whether the command may be used in this channel ({@code revoke.allowed-channels}; empty means any). */
     public boolean isChannelAllowed(String channel) {
-        Set<String> allowed = settings.allowedChannels().orElse(Set.of());
-        return allowed.isEmpty() || allowed.contains(channel);
+        return RevocationPolicy.isChannelAllowed(settings.allowedChannels().orElse(Set.of()), channel);
     }
 
     /** The person who asked, where, and why. */
@@ -85,6 +84,12 @@ public class RequestOpening {
         if (id.isEmpty()) {
             return notFound(query, asked, Failure.of(Problem.INFLUX_BAD_RESPONSE, Failure.Operation.READ));
         }
+        if (!isWhatWasAskedFor(query, id.get(), authorization)) {
+            LOG.warnf(
+                    "InfluxDB answered about authorization %s, not what %s asked for: refused",
+                    id.get(), asked.requester());
+            return notFound(query, asked, Failure.of(Problem.INFLUX_MISMATCH, Failure.Operation.READ));
+        }
         TokenSummary token = TokenSummary.of(authorization);
         Instant now = clock.instant();
         RevocationRequest request = new RevocationRequest(
@@ -108,6 +113,14 @@ public class RequestOpening {
             return new LookupResult.NotFound(Failure.of(Problem.LEDGER_UNAVAILABLE, Failure.Operation.READ));
         }
         return new LookupResult.Found(token, others, request, signer.seal(request.id()));
+    }
+
+    /** The token InfluxDB answered with is the one asked for: that ID, or a token of that user. */
+    private static boolean isWhatWasAskedFor(TokenQuery query, AuthorizationId id, Authorization authorization) {
+        if (query instanceof TokenQuery.ById byId) {
+            return byId.id().equals(id);
+        }
+        return ((TokenQuery.ByUser) query).userName().equals(authorization.user());
     }
 
     /** Slack took the request message: the ledger notes where, so every later update finds it. */

@@ -1,6 +1,7 @@
 package dev.revoketokenbot.revocation;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +19,11 @@ public final class RevocationPolicy {
 
     private RevocationPolicy() {}
 
+    /** Whether requests may be made and decided in this channel: an empty allow-list means any channel. */
+    public static boolean isChannelAllowed(Set<String> allowedChannels, String channel) {
+        return allowedChannels.isEmpty() || allowedChannels.contains(channel);
+    }
+
     public static Decision decide(
             Intent intent,
             RevocationRequest request,
@@ -34,9 +40,15 @@ public final class RevocationPolicy {
         }
         boolean isRequester = request.requester().equals(actor);
         if (intent == Intent.CANCEL) {
-            return isRequester || approval.get() == Approval.APPROVER
+            if (isRequester) {
+                return Decision.ALLOW;
+            }
+            Approval approved = approval.get();
+            return approved == Approval.APPROVER
                     ? Decision.ALLOW
-                    : Decision.NOT_REQUESTER_OR_APPROVER;
+                    : approved == Approval.UNKNOWN
+                            ? Decision.APPROVER_CHECK_FAILED
+                            : Decision.NOT_REQUESTER_OR_APPROVER;
         }
         Approval approved = approval.get();
         if (approved == Approval.UNKNOWN) {

@@ -31,13 +31,17 @@ public class FollowUps {
     private static final int NOTICES = 100;
 
     private final ThreadPoolExecutor work;
+    private final ThreadPoolExecutor decisions;
     private final ThreadPoolExecutor notices;
     private final Counter turnedAway;
 
     FollowUps(FollowUpSettings settings, MeterRegistry metrics) {
         this.work = pool(settings.threads(), settings.queue(), "follow-up");
+        this.decisions = pool(settings.decisionThreads(), settings.decisionQueue(), "decision");
         this.notices = pool(1, NOTICES, "follow-up-notice");
         metrics.gauge("revoke_follow_ups_waiting", work, pool -> pool.getQueue().size());
+        metrics.gauge(
+                "revoke_decisions_waiting", decisions, pool -> pool.getQueue().size());
         this.turnedAway = metrics.counter("revoke_follow_ups_turned_away");
     }
 
@@ -46,14 +50,25 @@ public class FollowUps {
      * Returns false, having queued nothing, when the queue is full.
      */
     public boolean run(String what, Runnable task) {
+        return submit(work, what, task);
+    }
+
+    /**
+     * Runs the decision on a click after its ack, on the decision lane, which lookups never fill.
+     * Returns false, having queued nothing, when even that lane is full.
+     */
+    public boolean decide(String what, Runnable task) {
+        return submit(decisions, what, task);
+    }
+
+    private boolean submit(ThreadPoolExecutor pool, String what, Runnable task) {
         try {
-            work.execute(() -> runLogged(what, task));
+            pool.execute(() -> runLogged(what, task));
             return true;
         } catch (RejectedExecutionException e) {
             turnedAway.increment();
             LOG.warnf(
-                    "%s turned away: %d follow-ups already waiting",
-                    what, work.getQueue().size());
+                    "%s turned away: %d already waiting", what, pool.getQueue().size());
             return false;
         }
     }
@@ -69,7 +84,7 @@ public class FollowUps {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {work, notices}) {
+        for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {work, decisions, notices}) {
             pool.shutdown();
             if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
                 pool.shutdownNow();

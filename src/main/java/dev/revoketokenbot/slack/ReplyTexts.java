@@ -82,6 +82,9 @@ final class ReplyTexts {
                         + (failure.influxStatus() > 0 ? " (HTTP " + failure.influxStatus() + ")" : " (no answer)")
                         + ", nothing was changed. Try again shortly.";
             case INFLUX_BAD_RESPONSE -> "InfluxDB sent an answer the bot could not read." + nothingChanged;
+            case INFLUX_MISMATCH ->
+                "InfluxDB answered about another token than " + subject + ", so I did not trust the answer (is"
+                        + " `INFLUX_URL` InfluxDB itself, not a proxy or another service?)." + nothingChanged;
             case DELETE_NOT_APPLIED ->
                 "InfluxDB accepted the delete of " + subject + ", but reading it again shows it still there."
                         + nothingChanged;
@@ -101,6 +104,9 @@ final class ReplyTexts {
             case SELF_APPROVAL -> "You asked for this revocation, so someone else must approve it.";
             case NOT_REQUESTER_OR_APPROVER -> "Only the requester or an approver can cancel this request.";
             case WRONG_CHANNEL -> "This button belongs to a request in another channel; nothing was done.";
+            case CHANNEL_NOT_ALLOWED ->
+                "Token revocations are not enabled in this channel any more, so nothing was done. Ask in one of"
+                        + " the incident channels your platform team configured.";
             case WRONG_REQUEST -> "This button does not belong to this request message; nothing was done.";
             case ALLOW, EXPIRED -> throw new IllegalArgumentException(decision + " is not a refusal");
         };

@@ -35,7 +35,7 @@ public class RequestButtonListener implements BlockActionHandler {
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         String actionId = request.getPayload().getActions().get(0).getActionId();
         Click click = Click.of(request.getPayload(), actionId);
-        if (!followUps.run(actionId, () -> show(decisions.decide(click.toDecide()), ctx))) {
+        if (!followUps.decide(actionId, () -> show(decisions.decide(click.toDecide()), ctx))) {
             followUps.tell("busy notice", () -> tell(ctx, ReplyTexts.busy()));
         }
         return ctx.ack();

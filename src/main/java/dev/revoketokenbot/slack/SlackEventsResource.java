@@ -70,7 +70,19 @@ public class SlackEventsResource {
                     .type(MediaType.APPLICATION_JSON)
                     .build();
         }
-        Request<?> request = parse(raw, headers, uri);
+        Request<?> request;
+        try {
+            request = parse(raw, headers, uri);
+        } catch (MalformedRequest e) {
+            LOG.warnf("Refused a signed Slack request: %s", e.getMessage());
+            request = null;
+        } catch (RuntimeException e) {
+            // Bolt's parser fails on bodies it cannot read; one line, never the body or a stack trace.
+            LOG.warnf(
+                    "Refused a signed Slack request Bolt could not read (%s)",
+                    e.getClass().getSimpleName());
+            request = null;
+        }
         if (request == null) {
             sample.stop(ackTimer(UNKNOWN, 400));
             return Response.status(Response.Status.BAD_REQUEST).build();

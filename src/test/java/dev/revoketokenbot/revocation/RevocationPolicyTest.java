@@ -48,7 +48,7 @@ class RevocationPolicyTest {
             the requester cancels                               | CANCEL | UREQUESTER | NOT_APPROVER | CINCIDENT  | false   |     60 | ALLOW
             an approver cancels                                 | CANCEL | UAPPROVER1 | APPROVER     | CINCIDENT  | false   |     60 | ALLOW
             a bystander cancels                                 | CANCEL | UBYSTANDER | NOT_APPROVER | CINCIDENT  | false   |     60 | NOT_REQUESTER_OR_APPROVER
-            a bystander cancels while groups are unreadable     | CANCEL | UBYSTANDER | UNKNOWN      | CINCIDENT  | false   |     60 | NOT_REQUESTER_OR_APPROVER
+            a bystander cancels while groups are unreadable     | CANCEL | UBYSTANDER | UNKNOWN      | CINCIDENT  | false   |     60 | APPROVER_CHECK_FAILED
             the requester cancels after expiry                  | CANCEL | UREQUESTER | NOT_APPROVER | CINCIDENT  | false   |    -60 | EXPIRED
             an approver cancels exactly at expiry               | CANCEL | UAPPROVER1 | APPROVER     | CINCIDENT  | false   |      0 | EXPIRED
             the requester cancels from another channel          | CANCEL | UREQUESTER | NOT_APPROVER | COTHER     | false   |     60 | WRONG_CHANNEL

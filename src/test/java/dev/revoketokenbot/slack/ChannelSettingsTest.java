@@ -50,6 +50,19 @@ class ChannelSettingsTest extends SlackFlowTest {
     }
 
     @Test
+    void aClickOutsideTheAllowedChannelsIsRefusedBeforeTheLedgerIsRead() {
+        String request = requestMessage();
+
+        send(click(APPROVER, "CRANDOM", ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));
+
+        assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("not enabled in this channel");
+        assertThat(stubs.deletes(ID)).isEmpty();
+        assertThat(ledger.stage(requestIdOf(request))).isEqualTo("OPEN");
+        assertThat(ledger.decisions(requestIdOf(request))).containsExactly("request:posted");
+        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"why\":\"channel_not_allowed\""));
+    }
+
+    @Test
     void theAuditMessageGoesToTheAuditChannelAndSelfApprovalWorksWhenAllowed() {
         stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "")));
         stubs.influxDelete(ID, aResponse().withStatus(204));

@@ -63,6 +63,27 @@ class LookupProblemsTest extends SlackFlowTest {
     }
 
     @Test
+    void anAnswerAboutAnotherIdIsRefusedAndNothingIsPosted() {
+        stubs.influxGet(ID, okJson(InfluxBodies.authorization("1111111111111111", "ci-writer", "someone else's")));
+
+        assertThat(answer(ID)).contains("InfluxDB answered about another token", "Nothing was changed");
+        assertThat(stubs.slackCalls("chat.postMessage")).isEmpty();
+        assertThat(logs.audit()).anySatisfy(line -> assertThat(line).contains("\"why\":\"influx_mismatch\""));
+    }
+
+    @Test
+    void aFirstTokenThatBelongsToAnotherUserIsRefusedAndNothingIsPosted() {
+        stubs.influxListByUser(
+                "bob",
+                okJson(InfluxBodies.list(
+                        InfluxBodies.authorization("1111111111111111", "alice", "alice's"),
+                        InfluxBodies.authorization("2222222222222222", "bob", "bob's"))));
+
+        assertThat(answer("--user bob")).contains("InfluxDB answered about another token than user `bob`");
+        assertThat(stubs.slackCalls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
     void anUnknownUserIsSaidSo() {
         stubs.influxListByUser("nobody", json(404, InfluxBodies.error("not found", "user not found")));
 

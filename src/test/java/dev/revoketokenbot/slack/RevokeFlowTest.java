@@ -154,6 +154,20 @@ class RevokeFlowTest extends SlackFlowTest {
     }
 
     @Test
+    void aGroupMemberCancellingWhileMembershipCannotBeReadIsToldSoNotThatTheyMayNot() {
+        String request = requestMessage();
+        stubs.slackError("usergroups.users.list", "missing_scope");
+
+        send(click(Stubs.GROUP_MEMBER, CHANNEL, ActionIds.CANCEL, buttonValue(request), stubs.responseUrl("click")));
+
+        assertThat(eventually(() -> stubs.responses("click"), 1).get(0))
+                .contains("could not check whether you are an approver")
+                .doesNotContain("Only the requester or an approver");
+        assertThat(stubs.slackCalls("chat.update")).isEmpty();
+        assertThat(ledger.stage(requestIdOf(request))).isEqualTo("OPEN");
+    }
+
+    @Test
     void aClickFromSomeoneWhoIsNotAnApproverChangesNothing() {
         String request = requestMessage();
 
