@@ -42,7 +42,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Load driver for revoke-token-bot (see src/bench/README.md). Sends signed {@code /revoke-token}
  * slash commands and Revoke clicks to {@code POST /slack/events} at a fixed concurrency, measures
  * each ack (time to the HTTP response), and checks in the WireMock journals that every follow-up
- * (request message, message update, audit message, InfluxDB GET and DELETE) arrived.
+ * (request message, message update, audit message, InfluxDB GETs and DELETE) arrived. Reports what
+ * the service's request ledger cost per transaction, from its {@code revoke_ledger_seconds} timer.
  *
  * <p>Java 17, no dependencies: {@code java src/bench/LoadDriver.java --help}. Linux only (reads /proc).
  */
@@ -52,7 +53,7 @@ public class LoadDriver {
             + " --pid PID --secret SECRET\n"
             + "  [--scenario NAME] [--concurrency 10] [--rate REQUESTS_PER_S] [--commands 2000] [--rounds 1]\n"
             + "  [--warmup 1000] [--warmup-rounds 1] [--slow-ids false] [--follow-up-deadline 120] [--jvm-flags TEXT]\n"
-            + "  [--other-pids NAME=PID,...] [--diagnostics DIR]";
+            + "  [--other-pids NAME=PID,...] [--diagnostics DIR] [--data-dir DIR]";
 
     static final String CHANNEL = "CBENCH";
     static final String REQUESTER = "UREQ";
@@ -63,6 +64,18 @@ public class LoadDriver {
     static final String MESSAGE_TS = "1700000000.000100";
     /** Slack gives up on an ack after 3 s; a slower ack counts as an error. */
     static final long SLACK_ACK_LIMIT_MS = 3000;
+    /**
+     * Ledger operations a Revoke click makes (RequestDecisions.decide, OutboxDelivery.deliverNow): read
+     * the request, hold it, close it with its decision and deliveries, then take and settle each
+     * delivery; "record" is a refused click's decision. Retries of a delivery by the outbox poller land
+     * here too.
+     */
+    static final List<String> CLICK_OPERATIONS = List.of("find", "move", "record", "claim_delivery", "update_delivery");
+    /**
+     * Ledger operations a command makes once its token is found (RequestOpening):
+     * open the request, note its message.
+     */
+    static final List<String> COMMAND_OPERATIONS = List.of("open", "posted");
     /** USER_HZ, the unit of /proc CPU times, is 100 on Linux. */
     static final long MILLIS_PER_TICK = 10;
 
@@ -92,6 +105,8 @@ public class LoadDriver {
     /** Other processes whose CPU time the summary shows (the WireMocks). */
     final Map<String, Long> otherPids = new LinkedHashMap<>();
     final Path diagnostics;
+    /** The service's REVOKE_DATA_DIR, where its embedded ledger keeps its file; null when not given. */
+    final Path dataDir;
 
     /** Every authorization ID in a run is new. */
     final AtomicLong nextId = new AtomicLong(1);
@@ -120,6 +135,7 @@ public class LoadDriver {
             }
         }
         diagnostics = o.containsKey("diagnostics") ? Path.of(o.get("diagnostics")) : null;
+        dataDir = o.containsKey("data-dir") ? Path.of(o.get("data-dir")) : null;
         if (commands % rounds != 0) {
             throw new IllegalArgumentException("--commands must be a multiple of --rounds");
         }
@@ -165,19 +181,23 @@ public class LoadDriver {
             jcmdQuietly("VM.native_memory", "baseline"); // only when the JVM runs with -XX:NativeMemoryTracking
         }
 
+        LedgerCost ledgerStart = LedgerCost.read(service);
         CpuMeter cpu = new CpuMeter();
         Phase commandPhase = new Phase("commands", Phase.COMMAND_ACK);
         Phase clickPhase = new Phase("clicks", Phase.CLICK_ACK);
         List<Round> done = new ArrayList<>();
+        LedgerCost roundStart = ledgerStart;
         for (int r = 1; r <= rounds; r++) {
             Round round = round("round " + r, commands / rounds, slowIds);
             done.add(round);
             commandPhase.add(round.commands);
             clickPhase.add(round.clicks);
             if (rounds > 1) {
+                LedgerCost roundEnd = LedgerCost.read(service);
                 System.out.printf(
                         Locale.ROOT,
-                        "round %2d/%d: ack p50/p99 ms commands %.1f/%.1f, clicks %.1f/%.1f; follow-ups %s; RSS %.1f MiB%n",
+                        "round %2d/%d: ack p50/p99 ms commands %.1f/%.1f, clicks %.1f/%.1f; follow-ups %s; ledger %s ms"
+                                + " per decision; RSS %.1f MiB%n",
                         r,
                         rounds,
                         round.commands.percentile(50),
@@ -185,10 +205,13 @@ public class LoadDriver {
                         round.clicks.percentile(50),
                         round.clicks.percentile(99),
                         round.followUpsDelivered() ? "all delivered" : "MISSING",
+                        LedgerCost.perClickText(roundStart, roundEnd, round.clicks.size()),
                         procStatus("VmRSS") / 1024.0);
+                roundStart = roundEnd;
             }
         }
         String cpuLine = cpu.report();
+        LedgerCost ledgerEnd = LedgerCost.read(service);
         long rssEnd = procStatus("VmRSS");
         long rssPeak = procStatus("VmHWM");
         long threads = procStatus("Threads");
@@ -232,7 +255,7 @@ public class LoadDriver {
                 sum(done, r -> r.auditMessages),
                 commands,
                 sum(done, r -> r.influxGets),
-                commands,
+                2L * commands,
                 sum(done, r -> r.influxDeletes),
                 commands,
                 sum(done, r -> r.ephemerals)));
@@ -252,6 +275,9 @@ public class LoadDriver {
                 threads));
         s.append(afterGc).append('\n');
         s.append(cpuLine).append('\n');
+        s.append(LedgerCost.report(
+                ledgerStart, ledgerEnd, sum(done, r -> r.clicks.size()), sum(done, r -> r.commands.size())));
+        s.append(ledgerFiles());
         s.append(String.format(
                 Locale.ROOT,
                 "load average (1/5/15 min) before the run: %s; after: %s%n",
@@ -301,7 +327,8 @@ public class LoadDriver {
         round.updates = awaitCount(slack, "POST", "/api/chat.update", n);
         // The request messages plus one audit message per revocation.
         round.auditMessages = awaitCount(slack, "POST", "/api/chat.postMessage", 2L * n) - round.requestMessages;
-        round.influxGets = awaitCount(influx, "GET", null, n);
+        // Two GETs per token: the command's lookup, and the click's read-back after its DELETE (404: revoked).
+        round.influxGets = awaitCount(influx, "GET", null, 2L * n);
         round.influxDeletes = awaitCount(influx, "DELETE", null, n);
         round.clickDrainSeconds = seconds(System.nanoTime() - drainStart);
 
@@ -316,6 +343,12 @@ public class LoadDriver {
         if (posts != 2L * n || updates != n) {
             errors.add(name + ": " + posts + " chat.postMessage (expected " + 2L * n + "), " + updates
                     + " chat.update (expected " + n + ")");
+        }
+        long gets = count(influx, "GET", null);
+        long deletes = count(influx, "DELETE", null);
+        if (gets != 2L * n || deletes != n) {
+            errors.add(name + ": " + gets + " InfluxDB GETs (expected " + 2L * n + "), " + deletes
+                    + " DELETEs (expected " + n + ")");
         }
         if (!round.followUpsDelivered()) {
             errors.add(name + ": follow-ups missing: " + round);
@@ -835,6 +868,166 @@ public class LoadDriver {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // The service's request ledger
+
+    /**
+     * The ledger's transactions as the service's {@code revoke_ledger_seconds} timer counts them at
+     * one moment (from /q/metrics): per operation and outcome, how many and their total seconds. The
+     * timer is wall time, from taking a pooled connection to the commit, waits for a free connection
+     * or a lock included: a cost in latency, not CPU.
+     *
+     * @param byKey "operation outcome" -> {count, total seconds}
+     * @param problem why it could not be read, or null
+     */
+    record LedgerCost(Map<String, double[]> byKey, String problem) {
+
+        static final Pattern SAMPLE =
+                Pattern.compile("(?m)^revoke_ledger_seconds_(count|sum)\\{([^}]*)\\}\\s+(\\S+)");
+        static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+        static LedgerCost read(URI service) {
+            try {
+                String metrics = admin(service, "GET", "/q/metrics", null);
+                Map<String, double[]> byKey = new HashMap<>();
+                Matcher sample = SAMPLE.matcher(metrics);
+                while (sample.find()) {
+                    Map<String, String> labels = new HashMap<>();
+                    Matcher label = LABEL.matcher(sample.group(2));
+                    while (label.find()) {
+                        labels.put(label.group(1), label.group(2));
+                    }
+                    String key = labels.getOrDefault("operation", "?") + " " + labels.getOrDefault("outcome", "?");
+                    byKey.computeIfAbsent(key, k -> new double[2])[sample.group(1).equals("count") ? 0 : 1] +=
+                            Double.parseDouble(sample.group(3));
+                }
+                return new LedgerCost(byKey, null);
+            } catch (Exception e) {
+                return new LedgerCost(Map.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+
+        /** What happened between {@code start} and {@code end}: keys with transactions only, click path first. */
+        static Map<String, double[]> between(LedgerCost start, LedgerCost end) {
+            Map<String, double[]> delta = new TreeMap<>((a, b) -> {
+                int byPlace = Integer.compare(place(a), place(b));
+                return byPlace != 0 ? byPlace : a.compareTo(b);
+            });
+            end.byKey.forEach((key, e) -> {
+                double[] s = start.byKey.getOrDefault(key, new double[2]);
+                if (e[0] - s[0] > 0) {
+                    delta.put(key, new double[] {e[0] - s[0], e[1] - s[1]});
+                }
+            });
+            return delta;
+        }
+
+        /** Click operations in their order, then the command's, then the rest (background work). */
+        static int place(String key) {
+            String operation = key.substring(0, key.indexOf(' '));
+            int click = CLICK_OPERATIONS.indexOf(operation);
+            int command = COMMAND_OPERATIONS.indexOf(operation);
+            return click >= 0 ? click : command >= 0 ? 100 + command : 200;
+        }
+
+        /** {count, total seconds} of these operations, all outcomes. */
+        static double[] total(Map<String, double[]> delta, List<String> operations) {
+            double[] total = new double[2];
+            delta.forEach((key, v) -> {
+                if (operations.contains(key.substring(0, key.indexOf(' ')))) {
+                    total[0] += v[0];
+                    total[1] += v[1];
+                }
+            });
+            return total;
+        }
+
+        /** Ledger milliseconds per click between the two readings, for a round's line. */
+        static String perClickText(LedgerCost start, LedgerCost end, long clicks) {
+            if (start.problem != null || end.problem != null || clicks == 0) {
+                return "n/a";
+            }
+            return String.format(Locale.ROOT, "%.2f", total(between(start, end), CLICK_OPERATIONS)[1] * 1000 / clicks);
+        }
+
+        /** The summary's ledger lines: each operation's count, total and mean, then the cost per decision. */
+        static String report(LedgerCost start, LedgerCost end, long clicks, long commands) {
+            if (start.problem != null || end.problem != null) {
+                String problem = start.problem != null ? start.problem : end.problem;
+                return "ledger: not measured (/q/metrics: " + problem + ")\n";
+            }
+            Map<String, double[]> delta = between(start, end);
+            if (delta.isEmpty()) {
+                return "ledger: no revoke_ledger_seconds transactions in /q/metrics after the warm-up\n";
+            }
+            StringBuilder s = new StringBuilder(
+                    "ledger transactions after the warm-up (revoke_ledger_seconds; wall time from taking a connection"
+                            + " to the commit, waits included):\n");
+            s.append(String.format(
+                    Locale.ROOT,
+                    "  %-16s %-8s %8s %10s %8s%n",
+                    "operation",
+                    "outcome",
+                    "count",
+                    "total ms",
+                    "mean ms"));
+            delta.forEach((key, v) -> s.append(String.format(
+                    Locale.ROOT,
+                    "  %-16s %-8s %8.0f %10.1f %8.3f%n",
+                    key.substring(0, key.indexOf(' ')),
+                    key.substring(key.indexOf(' ') + 1),
+                    v[0],
+                    v[1] * 1000,
+                    v[1] * 1000 / v[0])));
+            double[] click = total(delta, CLICK_OPERATIONS);
+            double[] command = total(delta, COMMAND_OPERATIONS);
+            double[] other = new double[2];
+            delta.forEach((key, v) -> {
+                if (place(key) >= 200) {
+                    other[0] += v[0];
+                    other[1] += v[1];
+                }
+            });
+            s.append(String.format(
+                    Locale.ROOT,
+                    "ledger ms per decision: %.2f (%s: %.1f transactions per click, %d clicks);"
+                            + " per request opened: %.2f (%s: %.1f per command);"
+                            + " background: %.0f transactions, %.1f ms%n",
+                    clicks == 0 ? 0 : click[1] * 1000 / clicks,
+                    String.join(", ", CLICK_OPERATIONS),
+                    clicks == 0 ? 0 : click[0] / clicks,
+                    clicks,
+                    commands == 0 ? 0 : command[1] * 1000 / commands,
+                    String.join(", ", COMMAND_OPERATIONS),
+                    commands == 0 ? 0 : command[0] / commands,
+                    other[0],
+                    other[1] * 1000));
+            return s.toString();
+        }
+    }
+
+    /** The embedded ledger's files under --data-dir and their sizes, or "" without --data-dir. */
+    String ledgerFiles() {
+        if (dataDir == null) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("ledger files in ").append(dataDir).append(':');
+        try (var files = Files.walk(dataDir)) {
+            files.filter(Files::isRegularFile).sorted().forEach(f -> {
+                try {
+                    line.append(String.format(
+                            Locale.ROOT, " %s %.1f MiB,", dataDir.relativize(f), Files.size(f) / 1048576.0));
+                } catch (IOException gone) {
+                    // removed while we looked
+                }
+            });
+        } catch (IOException e) {
+            line.append(" not read (").append(e.getMessage()).append("),");
+        }
+        line.setLength(line.length() - 1);
+        return line.append('\n').toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // Results
 
     /** Ack latencies of one kind of request. */
@@ -852,6 +1045,10 @@ public class LoadDriver {
         Phase(String name, String expectedAck) {
             this.name = name;
             this.expectedAck = expectedAck;
+        }
+
+        synchronized int size() {
+            return size;
         }
 
         synchronized void record(long n) {
@@ -915,14 +1112,18 @@ public class LoadDriver {
         }
 
         boolean followUpsDelivered() {
-            return requestMessages == n && updates == n && auditMessages == n && influxGets == n && influxDeletes == n;
+            return requestMessages == n
+                    && updates == n
+                    && auditMessages == n
+                    && influxGets == 2L * n
+                    && influxDeletes == n;
         }
 
         @Override
         public String toString() {
             return String.format(
                     "request messages %d/%d, updates %d/%d, audit messages %d/%d, InfluxDB GET %d/%d, DELETE %d/%d",
-                    requestMessages, n, updates, n, auditMessages, n, influxGets, n, influxDeletes, n);
+                    requestMessages, n, updates, n, auditMessages, n, influxGets, 2L * n, influxDeletes, n);
         }
     }
 

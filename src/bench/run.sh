@@ -5,7 +5,8 @@
 #
 # Builds the service, starts two standalone WireMocks (Slack, InfluxDB) and the service on free
 # loopback ports, runs src/bench/LoadDriver.java, and stops everything it started on exit.
-# Output and logs go to target/bench/<scenario>/.
+# Output and logs go to target/bench/<scenario>/; the service's ledger to target/bench/<scenario>/data/,
+# new for each scenario.
 #
 # Environment (optional):
 #   BENCH_JVM_FLAGS   JVM flags for the service (default below: a heap cap for a 256 MiB container)
@@ -26,6 +27,10 @@ esac
 
 WIREMOCK_VERSION=3.13.2
 WIREMOCK_JAR=target/bench/wiremock-standalone-$WIREMOCK_VERSION.jar
+# The InfluxDB WireMock's extension that remembers deleted tokens (src/bench/wiremock/InfluxTokenState.java).
+EXTENSION_SOURCE=src/bench/wiremock/InfluxTokenState.java
+EXTENSION_DIR=target/bench/wiremock-extension
+EXTENSION_CLASS=$EXTENSION_DIR/bench/InfluxTokenState.class
 # Sized for a 256 MiB container; src/bench/BENCHMARKS.md says why each flag is there.
 JVM_FLAGS=${BENCH_JVM_FLAGS:-"-Xmx64m -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19 -XX:+ExitOnOutOfMemoryError"}
 SIGNING_SECRET=bench-signing-secret
@@ -83,13 +88,24 @@ build() {
   ./mvnw -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION -DoutputDirectory=target/bench
 }
 
-# start_wiremock NAME PORT LOG: one WireMock with the mappings in src/bench/wiremock/NAME.
+# Compiles the InfluxDB WireMock's extension against the WireMock jar, unless it is up to date.
+compile_extension() {
+  if [[ -f $EXTENSION_CLASS && $EXTENSION_CLASS -nt $EXTENSION_SOURCE && $EXTENSION_CLASS -nt $WIREMOCK_JAR ]]; then
+    return
+  fi
+  rm -rf "$EXTENSION_DIR"
+  javac --release 17 -nowarn -cp "$WIREMOCK_JAR" -d "$EXTENSION_DIR" "$EXTENSION_SOURCE"
+}
+
+# start_wiremock NAME PORT LOG [OPTION...]: one WireMock with the mappings in src/bench/wiremock/NAME.
 start_wiremock() {
+  local name=$1 port=$2 log=$3
+  shift 3
   # Async responses: InfluxDB's 10 s delays wait on a scheduler, not on Jetty's request threads.
-  java -Xmx1g -jar "$WIREMOCK_JAR" --bind-address 127.0.0.1 --port "$2" \
-    --root-dir "src/bench/wiremock/$1" --disable-banner --disable-gzip \
+  java -Xmx1g -cp "$WIREMOCK_JAR:$EXTENSION_DIR" wiremock.Run --bind-address 127.0.0.1 --port "$port" \
+    --root-dir "src/bench/wiremock/$name" --disable-banner --disable-gzip \
     --async-response-enabled true --async-response-threads 32 --container-threads 64 \
-    >"$3" 2>&1 &
+    "$@" >"$log" 2>&1 &
   PIDS+=("$!")
 }
 
@@ -99,6 +115,10 @@ run_scenario() {
   shift
   local out=target/bench/$name
   mkdir -p "$out"
+  # A new ledger for each scenario (the embedded H2 file), under target/, never the repository's root.
+  local data=$PWD/$out/data
+  rm -rf "$data"
+  mkdir -p "$data"
   local slack_port influx_port service_port
   # (errexit does not apply inside a function called with ||, hence the explicit returns)
   slack_port=$(free_port) || return 1
@@ -106,18 +126,23 @@ run_scenario() {
   service_port=$(free_port) || return 1
   start_wiremock slack "$slack_port" "$out/wiremock-slack.log"
   local slack_pid=$!
-  start_wiremock influx "$influx_port" "$out/wiremock-influx.log"
+  # InfluxDB forgets a token once it is deleted: GET answers 200 before the DELETE, 404 after.
+  start_wiremock influx "$influx_port" "$out/wiremock-influx.log" --extensions bench.InfluxTokenState
   local influx_pid=$!
 
   # The read timeout outlasts the slow scenario's 10 s InfluxDB answers (the default is 5 s).
+  # The embedded ledger under $data: a REVOKE_LEDGER_URL from the caller's environment would switch
+  # the service to a shared PostgreSQL ledger, so it is removed.
   # shellcheck disable=SC2086 # JVM_FLAGS is a list of flags
-  env SLACK_SIGNING_SECRET="$SIGNING_SECRET" \
+  env -u REVOKE_LEDGER_URL -u REVOKE_LEDGER_USERNAME -u REVOKE_LEDGER_PASSWORD \
+    SLACK_SIGNING_SECRET="$SIGNING_SECRET" \
     SLACK_BOT_TOKEN=xoxb-bench \
     SLACK_API_URL="http://127.0.0.1:$slack_port/api/" \
     INFLUX_URL="http://127.0.0.1:$influx_port" \
     INFLUX_TOKEN=bench \
     REVOKE_APPROVERS=UAPPROVER1 \
     REVOKE_STATE_KEY=bench-key \
+    REVOKE_DATA_DIR="$data" \
     QUARKUS_HTTP_HOST=127.0.0.1 \
     QUARKUS_HTTP_PORT="$service_port" \
     QUARKUS_REST_CLIENT_INFLUX_READ_TIMEOUT=15000 \
@@ -140,6 +165,7 @@ run_scenario() {
     --jvm-flags "$JVM_FLAGS" \
     --other-pids "Slack WireMock=$slack_pid,InfluxDB WireMock=$influx_pid" \
     --diagnostics "$out" \
+    --data-dir "$out/data" \
     "$@" ${BENCH_DRIVER_ARGS:-} | tee "$out/summary.txt" || rc=$?
   if ! kill -0 "$service_pid" 2>/dev/null; then
     echo "the service exited during the run; see $out/service.log" >&2
@@ -150,6 +176,7 @@ run_scenario() {
 }
 
 build
+compile_extension
 failed=()
 if [[ $SCENARIO == baseline || $SCENARIO == all ]]; then
   run_scenario baseline --commands "$BASELINE_COMMANDS" || failed+=(baseline)
