@@ -5,7 +5,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
-import com.slack.api.bolt.service.builtin.FileInstallationService;
 import dev.revoketokenbot.config.SlackSettings;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -32,14 +31,13 @@ public class BoltApp {
     }
 
     /**
-     * Bolt's own middleware, in Bolt's order, but without request verification: {@link
+     * Bolt's own middleware, in Bolt's order, but without request verification ({@link
      * SlackEventsResource} verifies the signature before the body is even parsed, and Socket Mode
-     * traffic needs none. Authorization ({@code auth.test}) therefore only runs for verified
-     * requests. Bolt's self-event filter is left out: the bot subscribes to no events.
+     * traffic needs none) and without {@code auth.test} on the ack path ({@link BotTokenContext}).
+     * Bolt's self-event filter is left out: the bot subscribes to no events.
      */
     private static List<Middleware> middleware(AppConfig config) {
         return List.of(
-                new SSLCheck(config.getVerificationToken()),
-                new DeferredTeamAuthorization(config, new FileInstallationService(config)));
+                new SSLCheck(config.getVerificationToken()), new BotTokenContext(config.getSingleTeamBotToken()));
     }
 }
