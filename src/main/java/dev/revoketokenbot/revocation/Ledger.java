@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,12 @@ public class Ledger {
     private static final String REQUEST_COLUMNS = "id, authorization_id, owner_name, requester, channel, reason,"
             + " message_ts, expires_at, stage, actor, decided_at, verified, version";
 
+    /** How long a new delivery is left to the thread whose decision made it, before pollers may take it. */
+    static final Duration FIRST_TRY_HOLD = Duration.ofSeconds(60);
+
+    /** SQLSTATE of a duplicate key, in PostgreSQL and H2 alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final javax.sql.DataSource db;
     private final MeterRegistry metrics;
 
@@ -46,8 +53,12 @@ public class Ledger {
     /** A request that can no longer be moved: someone else changed it first. */
     public record Moved(RevocationRequest request, List<Long> deliveries) {}
 
-    /** A delivery to plan together with a decision. */
-    record Planned(DeliveryKind kind, String channel) {}
+    /**
+     * A delivery to plan together with a decision.
+     *
+     * @param byDecider the thread that decides tries it at once, so pollers leave it alone for a while
+     */
+    record Planned(DeliveryKind kind, String channel, boolean byDecider) {}
 
     /** Writes a new open request, with what was shown about its token. */
     void open(RevocationRequest request, String snapshot, Instant now) {
@@ -175,6 +186,36 @@ public class Ledger {
         });
     }
 
+    /** Notes a signed request; false when it was noted before (a replay). */
+    boolean firstSighting(String signature, Instant now) {
+        return inTransaction("sighting", c -> {
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO revoke_seen_request (signature, seen_at) VALUES (?, ?)")) {
+                s.setString(1, signature);
+                s.setTimestamp(2, Timestamp.from(now));
+                s.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                c.rollback();
+                return false;
+            }
+        });
+    }
+
+    /** Forgets sightings older than {@code before}: their signatures can no longer pass verification. */
+    void forgetSightingsBefore(Instant before) {
+        inTransaction("forget_sightings", c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM revoke_seen_request WHERE seen_at < ?")) {
+                s.setTimestamp(1, Timestamp.from(before));
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Outbox entries due for a try. */
     List<Long> dueDeliveries(Instant now, int limit) {
         return inTransaction("due_deliveries", c -> {
@@ -188,13 +229,15 @@ public class Ledger {
     }
 
     /**
-     * Takes a due delivery for one try, holding it until {@code holdUntil} so that no other thread or
-     * replica tries it meanwhile. Empty when it is not due (delivered, given up, or held).
+     * Takes a delivery for one try, holding it until {@code holdUntil} so that no other thread or
+     * replica tries it meanwhile: a due one, or ({@code firstTry}) one never tried, for the thread
+     * whose decision made it. Empty when it is not to be taken (delivered, given up, or held).
      */
-    Optional<Delivery> claimDelivery(long id, Instant now, Instant holdUntil) {
+    Optional<Delivery> claimDelivery(long id, boolean firstTry, Instant now, Instant holdUntil) {
         return inTransaction("claim_delivery", c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE revoke_outbox SET next_attempt_at = ?"
-                    + " WHERE id = ? AND delivered_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= ?")) {
+                    + " WHERE id = ? AND delivered_at IS NULL AND given_up_at IS NULL"
+                    + (firstTry ? " AND attempts = 0 AND next_attempt_at > ?" : " AND next_attempt_at <= ?"))) {
                 s.setTimestamp(1, Timestamp.from(holdUntil));
                 s.setLong(2, id);
                 s.setTimestamp(3, Timestamp.from(now));
@@ -308,7 +351,8 @@ public class Ledger {
             s.setString(2, delivery.kind().name());
             s.setString(3, delivery.channel());
             s.setTimestamp(4, Timestamp.from(at));
-            s.setTimestamp(5, Timestamp.from(at));
+            // Left to the thread that decided for its first try; pollers take it only if that try never ends.
+            s.setTimestamp(5, Timestamp.from(delivery.byDecider() ? at.plus(FIRST_TRY_HOLD) : at));
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();

@@ -129,7 +129,7 @@ public class RequestDecisions {
                     Stage.CANCELLED,
                     false,
                     new DecisionRecord(AuditEvent.CANCEL, click.actor(), AuditOutcome.CANCELLED, null, 0, now),
-                    List.of(new Planned(DeliveryKind.UPDATE_REQUEST, request.channel())));
+                    List.of(new Planned(DeliveryKind.UPDATE_REQUEST, request.channel(), true)));
         }
         Optional<Moved> held = ledger.move(
                 request,
@@ -152,7 +152,7 @@ public class RequestDecisions {
                                 Stage.GONE,
                                 false,
                                 decision(held, AuditOutcome.ALREADY_GONE, null, 404),
-                                List.of(new Planned(DeliveryKind.UPDATE_REQUEST, held.channel())))
+                                List.of(new Planned(DeliveryKind.UPDATE_REQUEST, held.channel(), true)))
                         .orElseGet(() -> readAgain(held.id()));
             }
             return judge(held, null);
@@ -174,7 +174,7 @@ public class RequestDecisions {
         Presence presence = presence(held.authorizationId());
         if (presence == Presence.GONE || (presence == Presence.UNKNOWN && deleteFailure == null)) {
             // Gone, or InfluxDB accepted the delete but could not be read back: revoked, verified only if read.
-            return revoked(held, presence == Presence.GONE, deleteStatus).orElseGet(() -> readAgain(held.id()));
+            return revoked(held, presence == Presence.GONE, deleteStatus, true).orElseGet(() -> readAgain(held.id()));
         }
         Instant now = clock.instant();
         if (presence == Presence.UNKNOWN) {
@@ -232,7 +232,7 @@ public class RequestDecisions {
         RevocationRequest held = taken.get().request();
         Presence presence = presence(held.authorizationId());
         if (presence == Presence.GONE) {
-            return revoked(held, true, 404).isPresent();
+            return revoked(held, true, 404, false).isPresent();
         }
         if (presence == Presence.UNKNOWN) {
             ledger.move(held, Stage.REVOKING, held.actor(), held.decidedAt(), false, now, null, List.of());
@@ -247,29 +247,32 @@ public class RequestDecisions {
                 false,
                 null,
                 notApplied,
-                List.of(new Planned(DeliveryKind.NOT_APPLIED, held.channel())));
+                List.of(new Planned(DeliveryKind.NOT_APPLIED, held.channel(), false)));
         reopened.ifPresent(r -> audit.write(held, notApplied));
         return reopened.isPresent();
     }
 
-    private Optional<ClickOutcome> revoked(RevocationRequest held, boolean verified, int influxStatus) {
+    /** Closes a held request as revoked; {@code byClick} when the clicking thread delivers at once. */
+    private Optional<ClickOutcome> revoked(
+            RevocationRequest held, boolean verified, int influxStatus, boolean byClick) {
         return close(
                 held,
                 Stage.REVOKED,
                 verified,
                 decision(held, AuditOutcome.REVOKED, verified ? "verified" : "not_read_back", influxStatus),
                 List.of(
-                        new Planned(DeliveryKind.UPDATE_REQUEST, held.channel()),
-                        new Planned(DeliveryKind.RECORD, auditChannel(held))));
+                        new Planned(DeliveryKind.UPDATE_REQUEST, held.channel(), byClick),
+                        new Planned(DeliveryKind.RECORD, auditChannel(held), byClick)));
     }
 
+    /** Closes an open request as expired: by a click ({@code actor}), or by settling (no actor). */
     private Optional<ClickOutcome> expire(RevocationRequest request, String actor, Instant now) {
         return close(
                 request,
                 Stage.EXPIRED,
                 false,
                 new DecisionRecord(AuditEvent.EXPIRE, actor, AuditOutcome.EXPIRED, null, 0, now),
-                List.of(new Planned(DeliveryKind.UPDATE_REQUEST, request.channel())));
+                List.of(new Planned(DeliveryKind.UPDATE_REQUEST, request.channel(), actor != null)));
     }
 
     /** Moves the request to a closed stage with its decision and deliveries; empty when another change won. */

@@ -6,8 +6,8 @@ import java.time.Clock;
 import org.jboss.logging.Logger;
 
 /**
- * On every replica, now and then: expires open requests past their time and asks InfluxDB what
- * became of deletes nobody could confirm. Each request is settled by compare-and-set, so replicas
+ * On every replica, now and then: expires open requests past their time, asks InfluxDB what
+ * became of deletes nobody could confirm, and forgets request signatures too old to replay. Each request is settled by compare-and-set, so replicas
  * doing this at once settle it once.
  */
 @ApplicationScoped
@@ -18,11 +18,13 @@ public class Settlement {
 
     private final Ledger ledger;
     private final RequestDecisions decisions;
+    private final Replays replays;
     private final Clock clock;
 
-    Settlement(Ledger ledger, RequestDecisions decisions, Clock clock) {
+    Settlement(Ledger ledger, RequestDecisions decisions, Replays replays, Clock clock) {
         this.ledger = ledger;
         this.decisions = decisions;
+        this.replays = replays;
         this.clock = clock;
     }
 
@@ -36,6 +38,7 @@ public class Settlement {
             for (String requestId : ledger.unsettled(clock.instant(), BATCH)) {
                 decisions.settle(requestId);
             }
+            replays.forgetOld();
         } catch (LedgerException e) {
             LOG.warnf("Requests not settled this time: %s", e.getMessage());
         }

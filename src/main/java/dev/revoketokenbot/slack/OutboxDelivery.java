@@ -47,12 +47,21 @@ public class OutboxDelivery {
     /** A delivery Slack did not take this time; unless {@code isFinal}, it stays in the outbox. */
     record NotYet(Delivery delivery, String error, boolean isFinal) {}
 
-    /** Tries these deliveries now; returns the ones Slack did not take (they are retried later). */
+    /**
+     * Gives the deliveries a decision just made their first try; returns the ones Slack did not
+     * take (they are retried later).
+     */
     List<NotYet> deliverNow(List<Long> ids) {
+        return deliver(ids, true);
+    }
+
+    private List<NotYet> deliver(List<Long> ids, boolean firstTry) {
         List<NotYet> notYet = new ArrayList<>();
         for (long id : ids) {
             try {
-                deliveries.take(id).flatMap(this::deliver).ifPresent(notYet::add);
+                (firstTry ? deliveries.takeFirstTry(id) : deliveries.take(id))
+                        .flatMap(this::deliver)
+                        .ifPresent(notYet::add);
             } catch (LedgerException e) {
                 LOG.warnf("Delivery %d left for the next poll: %s", id, e.getMessage());
             }
@@ -67,7 +76,7 @@ public class OutboxDelivery {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverDue() {
         try {
-            deliverNow(deliveries.due());
+            deliver(deliveries.due(), false);
         } catch (LedgerException e) {
             LOG.warnf("Outbox not read this time: %s", e.getMessage());
         }

@@ -9,6 +9,7 @@ import dev.revoketokenbot.revocation.RequestDecisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,18 +25,32 @@ public class RequestButtonListener implements BlockActionHandler {
     private final RequestDecisions decisions;
     private final OutboxDelivery outbox;
     private final FollowUps followUps;
+    private final SlackSignatures signatures;
 
-    RequestButtonListener(RequestDecisions decisions, OutboxDelivery outbox, FollowUps followUps) {
+    RequestButtonListener(
+            RequestDecisions decisions, OutboxDelivery outbox, FollowUps followUps, SlackSignatures signatures) {
         this.decisions = decisions;
+        this.signatures = signatures;
         this.outbox = outbox;
         this.followUps = followUps;
     }
 
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
+        // Over HTTP the resource refuses such clicks first; over Socket Mode this is the first look.
+        Optional<String> missing = Click.missingPart(request.getPayload());
+        if (missing.isPresent()) {
+            LOG.warnf("Refused a click without %s", missing.get());
+            return Response.builder().statusCode(400).build();
+        }
         String actionId = request.getPayload().getActions().get(0).getActionId();
         Click click = Click.of(request.getPayload(), actionId);
-        if (!followUps.decide(actionId, () -> show(decisions.decide(click.toDecide()), ctx))) {
+        Runnable decide = () -> {
+            if (signatures.isFirstSighting(request, "click")) {
+                show(decisions.decide(click.toDecide()), ctx);
+            }
+        };
+        if (!followUps.decide(actionId, decide)) {
             followUps.tell("busy notice", () -> tell(ctx, ReplyTexts.busy()));
         }
         return ctx.ack();

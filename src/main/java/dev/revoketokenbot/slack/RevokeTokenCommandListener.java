@@ -23,9 +23,12 @@ public class RevokeTokenCommandListener implements SlashCommandHandler {
     private final RequestOpening requests;
     private final SlackMessages messages;
     private final FollowUps followUps;
+    private final SlackSignatures signatures;
 
-    RevokeTokenCommandListener(RequestOpening requests, SlackMessages messages, FollowUps followUps) {
+    RevokeTokenCommandListener(
+            RequestOpening requests, SlackMessages messages, FollowUps followUps, SlackSignatures signatures) {
         this.requests = requests;
+        this.signatures = signatures;
         this.messages = messages;
         this.followUps = followUps;
     }
@@ -44,7 +47,12 @@ public class RevokeTokenCommandListener implements SlashCommandHandler {
             return ctx.ack(ReplyTexts.usage(usage.problem()));
         }
         ParsedCommand.Lookup lookup = (ParsedCommand.Lookup) command;
-        if (!followUps.run("lookup", () -> lookUpAndPost(lookup, payload, ctx))) {
+        Runnable lookUp = () -> {
+            if (signatures.isFirstSighting(request, "command")) {
+                lookUpAndPost(lookup, payload, ctx);
+            }
+        };
+        if (!followUps.run("lookup", lookUp)) {
             return ctx.ack(ReplyTexts.busy());
         }
         return ctx.ack(ReplyTexts.lookingUp(lookup.target()));

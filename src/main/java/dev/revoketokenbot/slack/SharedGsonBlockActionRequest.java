@@ -32,63 +32,22 @@ final class SharedGsonBlockActionRequest extends BlockActionRequest {
     /**
      * The click in a form body ({@code payload=<json>}), or empty when the body is not a
      * {@code block_actions} payload (Bolt's parser then reads it) or its JSON is malformed.
-     *
-     * @throws MalformedRequest when it is a click that lacks what every click of the bot's has: who
-     *     clicked, which button, and in which message
      */
     static Optional<BlockActionRequest> parse(String requestBody, RequestHeaders headers) {
         String json = PAYLOAD.extractIfExists(requestBody);
         if (json == null) {
             return Optional.empty();
         }
-        JsonObject payload;
         try {
-            payload = JsonParser.parseString(json).getAsJsonObject();
+            JsonObject payload = JsonParser.parseString(json).getAsJsonObject();
             JsonElement type = payload.get("type");
             if (type == null || !BlockActionPayload.TYPE.equals(type.getAsString())) {
                 return Optional.empty();
             }
+            return Optional.of(new SharedGsonBlockActionRequest(requestBody, payload, headers));
         } catch (RuntimeException malformed) {
             return Optional.empty();
         }
-        SharedGsonBlockActionRequest click;
-        try {
-            click = new SharedGsonBlockActionRequest(requestBody, payload, headers);
-        } catch (RuntimeException malformed) {
-            throw new MalformedRequest("a click whose JSON does not read as one");
-        }
-        missingPart(click.payload).ifPresent(missing -> {
-            throw new MalformedRequest("a click without " + missing);
-        });
-        return Optional.of(click);
-    }
-
-    /** What a click lacks of who clicked, which button, and where; empty when it has all of it. */
-    private static Optional<String> missingPart(BlockActionPayload payload) {
-        if (payload.getUser() == null || isBlank(payload.getUser().getId())) {
-            return Optional.of("a user");
-        }
-        if (payload.getActions() == null
-                || payload.getActions().isEmpty()
-                || payload.getActions().get(0) == null
-                || isBlank(payload.getActions().get(0).getActionId())) {
-            return Optional.of("an action");
-        }
-        boolean inAContainer = payload.getContainer() != null
-                && !isBlank(payload.getContainer().getMessageTs());
-        boolean inAMessage =
-                payload.getMessage() != null && !isBlank(payload.getMessage().getTs());
-        if (!inAContainer && !inAMessage) {
-            return Optional.of("a message");
-        }
-        if (payload.getChannel() == null || isBlank(payload.getChannel().getId())) {
-            return Optional.of("a channel");
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 
     private SharedGsonBlockActionRequest(String requestBody, JsonObject payloadJson, RequestHeaders headers) {

@@ -4,6 +4,7 @@ import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.revoketokenbot.config.SlackSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,14 +36,17 @@ public class SlackEventsResource {
 
     private static final String UNVERIFIED = "unverified";
     private static final String UNKNOWN = "unknown";
+    private static final long MAX_SKEW_SECONDS = 5 * 60;
 
     private final App app;
     private final SlackRequestParser parser;
     private final Optional<SlackSignature.Verifier> verifier;
     private final MeterRegistry metrics;
+    private final Clock clock;
 
-    SlackEventsResource(App app, SlackSettings settings, MeterRegistry metrics) {
+    SlackEventsResource(App app, SlackSettings settings, MeterRegistry metrics, Clock clock) {
         this.metrics = metrics;
+        this.clock = clock;
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         // No verifier in Socket Mode: Slack reaches the app over its WebSocket only, and this endpoint is closed.
@@ -59,11 +64,12 @@ public class SlackEventsResource {
         }
         Timer.Sample sample = Timer.start(metrics);
         String raw = body == null ? "" : body;
-        if (!verifier.get()
-                .isValid(
-                        headers.getHeaderString(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
-                        raw,
-                        headers.getHeaderString(SlackSignature.HeaderNames.X_SLACK_SIGNATURE))) {
+        if (!isWithinFiveMinutes(headers.getHeaderString(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP))
+                || !verifier.get()
+                        .isValid(
+                                headers.getHeaderString(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
+                                raw,
+                                headers.getHeaderString(SlackSignature.HeaderNames.X_SLACK_SIGNATURE))) {
             sample.stop(ackTimer(UNVERIFIED, 401));
             return Response.status(Response.Status.UNAUTHORIZED)
                     .entity("{\"error\":\"invalid request\"}")
@@ -73,6 +79,11 @@ public class SlackEventsResource {
         Request<?> request;
         try {
             request = parse(raw, headers, uri);
+            if (request instanceof BlockActionRequest click) {
+                Click.missingPart(click.getPayload()).ifPresent(missing -> {
+                    throw new MalformedRequest("a click without " + missing);
+                });
+            }
         } catch (MalformedRequest e) {
             LOG.warnf("Refused a signed Slack request: %s", e.getMessage());
             request = null;
@@ -94,7 +105,7 @@ public class SlackEventsResource {
             sample.stop(ackTimer(type, answer.getStatusCode()));
         } catch (Exception e) {
             sample.stop(ackTimer(type, 503));
-            // Bolt itself failed (typically auth.test could not reach Slack); Slack shows the requester an error.
+            // Bolt itself failed; Slack shows the requester an error.
             LOG.errorf("Bolt could not handle a Slack request: %s", e.getClass().getName());
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).build();
         }
@@ -106,6 +117,18 @@ public class SlackEventsResource {
             header.getValue().forEach(value -> response.header(header.getKey(), value));
         }
         return response.build();
+    }
+
+    /**
+     * Slack stamps each request; one stamped more than 5 minutes from now, in either direction, is
+     * refused (Bolt's verifier refuses only old ones, so a request stamped ahead would stay valid).
+     */
+    private boolean isWithinFiveMinutes(String timestamp) {
+        if (timestamp == null || !timestamp.matches("\\d{1,12}")) {
+            return false;
+        }
+        long skew = Math.abs(clock.instant().getEpochSecond() - Long.parseLong(timestamp));
+        return skew <= MAX_SKEW_SECONDS;
     }
 
     /** A click is read with one shared Gson (see {@link SharedGsonBlockActionRequest}); the rest by Bolt's parser. */

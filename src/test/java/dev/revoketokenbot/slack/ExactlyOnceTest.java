@@ -6,14 +6,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.revoketokenbot.support.SlackRequests.click;
 import static dev.revoketokenbot.support.SlackRequests.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.revoketokenbot.support.InfluxBodies;
 import dev.revoketokenbot.support.SlackFlowTest;
+import dev.revoketokenbot.support.SlackRequests;
 import dev.revoketokenbot.support.Stubs;
 import dev.revoketokenbot.support.WireMockStubs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,13 +63,35 @@ class ExactlyOnceTest extends SlackFlowTest {
         stubs.influxDelete(ID, aResponse().withStatus(204));
         String body = click("UAPPROVER1", CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("click"));
 
-        send(body).statusCode(200);
+        // The same click sent again a second later (a retry signs it anew): told it is done.
+        long now = java.time.Instant.now().getEpochSecond();
+        send(body, now, SlackRequests.SIGNING_SECRET).statusCode(200);
         eventually(() -> stubs.slackCalls("chat.update"), 1);
-        send(body).statusCode(200);
+        send(body, now + 1, SlackRequests.SIGNING_SECRET).statusCode(200);
 
         assertThat(eventually(() -> stubs.responses("click"), 1).get(0)).contains("already revoked");
         assertThat(stubs.deletes(ID)).hasSize(1);
         assertThat(stubs.slackCalls("chat.postMessage")).hasSize(2);
+    }
+
+    @Test
+    void anIdenticalSignedRequestSeenAgainIsNotActedOnTwice() {
+        long now = java.time.Instant.now().getEpochSecond();
+        String command = SlackRequests.command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd"));
+        stubs.influxGet(
+                ID,
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        InfluxBodies.authorization(ID, "ci-writer", "")));
+
+        send(command, now, SlackRequests.SIGNING_SECRET).statusCode(200);
+        send(command, now, SlackRequests.SIGNING_SECRET).statusCode(200);
+
+        eventually(() -> stubs.slackCalls("chat.postMessage"), 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(
+                        () -> assertThat(stubs.slackCalls("chat.postMessage")).hasSize(1));
+        assertThat(logs.warnings()).anySatisfy(line -> assertThat(line).contains("Dropped a replayed command"));
     }
 
     @Test

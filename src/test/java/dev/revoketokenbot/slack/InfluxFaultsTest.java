@@ -78,7 +78,7 @@ class InfluxFaultsTest extends SlackFlowTest {
 
         send(command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd")))
                 .statusCode(200)
-                .time(lessThan(1000L));
+                .time(lessThan(3000L)); // Slack's limit; the ack itself does no I/O
 
         assertThat(answer(Duration.ofSeconds(15))).contains("InfluxDB unavailable (no answer), nothing was changed");
     }

@@ -35,11 +35,11 @@ class LedgerTruthTest extends SlackFlowTest {
     @Test
     void aDeleteThatCommitsButAnswersLateIsRecordedRevokedVerifiedOnce() {
         String request = requestMessage();
-        // Every DELETE answers after the bot's read timeout (1 s in tests); the first one took effect.
+        // Every DELETE answers after the bot's read timeout (2.5 s in tests); the first one took effect.
         stubs.influx()
                 .stubFor(delete(urlEqualTo(TOKEN_PATH))
                         .inScenario(Stubs.tokenScenario(ID))
-                        .willReturn(aResponse().withStatus(204).withFixedDelay(1500))
+                        .willReturn(aResponse().withStatus(204).withFixedDelay(4000))
                         .willSetStateTo(Stubs.TOKEN_DELETED));
 
         send(click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("click")));

@@ -42,6 +42,22 @@ class RequestSignatureTest extends SlackFlowTest {
         assertNothingHappened();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] {0} s ahead")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {6 * 60, 60 * 60, 10L * 365 * 24 * 60 * 60})
+    void aTimestampFromTheFutureIsRefused(long secondsAhead) {
+        send(command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd")), now() + secondsAhead, SIGNING_SECRET)
+                .statusCode(401);
+        assertNothingHappened();
+    }
+
+    @Test
+    void aTimestampWithinFiveMinutesEitherWayIsAccepted() {
+        send(command(REQUESTER, CHANNEL, "help", stubs.responseUrl("ahead")), now() + 4 * 60, SIGNING_SECRET)
+                .statusCode(200);
+        send(command(REQUESTER, CHANNEL, "help", stubs.responseUrl("behind")), now() - 4 * 60, SIGNING_SECRET)
+                .statusCode(200);
+    }
+
     @Test
     void aBodyChangedAfterSigningIsRefused() {
         String body = command(REQUESTER, CHANNEL, ID, stubs.responseUrl("cmd"));

@@ -27,6 +27,7 @@ public final class LedgerRows {
         update("DELETE FROM revoke_outbox");
         update("DELETE FROM revoke_decision");
         update("DELETE FROM revoke_request");
+        update("DELETE FROM revoke_seen_request");
     }
 
     /** Moves a request's expiry into the past, as if its time ran out. */

@@ -131,7 +131,7 @@ public abstract class SlackFlowTest {
 
     /** Waits for exactly {@code count} items (the bot works after the ack), then returns them. */
     protected static List<String> eventually(Supplier<List<String>> calls, int count) {
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(calls.get()).hasSize(count));
         return calls.get();
     }
