@@ -4,9 +4,21 @@ package dev.revoketokenbot.slack;
  * Slack mrkdwn for text that came from users or InfluxDB. Escaping {@code & < >} is what Slack
  * requires, and it is enough to stop {@code <!channel>} pings and {@code <url|label>} links.
  *
+ * <p>Characters a reader cannot see are made visible before escaping: each bidi embedding,
+ * override, isolate or mark (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), each
+ * zero-width character (U+200B-U+200D, U+2060, U+FEFF), and every other format or control
+ * character (Unicode categories Cf and Cc, among them the invisible tag characters; tab and line
+ * breaks stay) and unpaired surrogate, is replaced by {@link #MARKER}, one for one. So a description
+ * can't read backwards or hide text, and the reader sees that something was there. The price:
+ * emoji joined with U+200D show as their parts with a marker between. Line and paragraph
+ * separators (U+2028, U+2029) become line feeds.
+ *
  * <p>{@link #cut} shortens mrkdwn built here to Slack's limits, visibly and without breaking it.
  */
 final class Mrkdwn {
+
+    /** What stands in for an invisible or direction-changing character: U+FFFD, the replacement character. */
+    static final char MARKER = '\uFFFD';
 
     static final char ELLIPSIS = '…';
 
@@ -19,7 +31,27 @@ final class Mrkdwn {
         if (text == null) {
             return "";
         }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return neutralise(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** The text with every character a reader can't see replaced by {@link #MARKER} (see the class comment). */
+    static String neutralise(String text) {
+        StringBuilder visible = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == '\u2028' || c == '\u2029') {
+                visible.append('\n');
+            } else if (c != '\t' && c != '\n' && c != '\r' && invisible(c)) {
+                visible.append(MARKER);
+            } else {
+                visible.appendCodePoint(c);
+            }
+        });
+        return visible.toString();
+    }
+
+    private static boolean invisible(int c) {
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.CONTROL || type == Character.SURROGATE;
     }
 
     /**
@@ -28,7 +60,7 @@ final class Mrkdwn {
      */
     static String code(String text) {
         String value = text == null || text.isEmpty() ? " " : text;
-        return "`" + escape(value.replace('`', '\'').replace('\n', ' ').replace('\r', ' ')) + "`";
+        return "`" + escape(value.replace('`', '\'')).replace('\n', ' ').replace('\r', ' ') + "`";
     }
 
     /** {@link #code}, cut to at most {@code max} characters, backticks included. */

@@ -44,6 +44,10 @@ final class BlockKitLimits {
     /** The bot's own tokens (mentions, channels, dates) are the only raw angle brackets. */
     private static final Pattern OWN_TOKEN = Pattern.compile("<(?:@|#|!date\\^)[^<>]*>");
 
+    /** Bidi embeddings, overrides, isolates and marks, and zero-width characters. */
+    static final Pattern INVISIBLE =
+            Pattern.compile("[\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]");
+
     private BlockKitLimits() {}
 
     /** Every block and text object within Slack's limits, and the blocks within the total Slack accepts. */

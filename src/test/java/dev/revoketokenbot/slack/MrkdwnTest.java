@@ -10,8 +10,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Escaping, code spans and cuts: everything untrusted passes through here. */
+/** Escaping, invisible characters, code spans and cuts: everything untrusted passes through here. */
 class MrkdwnTest {
+
+    private static final String MARKER = "\uFFFD";
 
     static Stream<Arguments> escapes() {
         return Stream.of(
@@ -33,6 +35,7 @@ class MrkdwnTest {
         return Stream.of(
                 arguments("plain text", "ci-writer", "`ci-writer`"),
                 arguments("backticks cannot close the span", "a`<!here>`b", "`a'&lt;!here&gt;'b`"),
+                arguments("line breaks of every kind keep it on one line", "a\nb\r\nc\u2028d\u2029e", "`a b  c d e`"),
                 arguments("empty text keeps the span valid", "", "` `"),
                 arguments("null keeps the span valid", null, "` `"));
     }
@@ -41,6 +44,48 @@ class MrkdwnTest {
     @MethodSource("codeSpans")
     void codeSpansAreEscapedAndClosed(String name, String raw, String expected) {
         assertThat(Mrkdwn.code(raw)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> invisible() {
+        return Stream.of(
+                arguments("U+202A left-to-right embedding", "\u202A"),
+                arguments("U+202B right-to-left embedding", "\u202B"),
+                arguments("U+202C pop directional formatting", "\u202C"),
+                arguments("U+202D left-to-right override", "\u202D"),
+                arguments("U+202E right-to-left override", "\u202E"),
+                arguments("U+2066 left-to-right isolate", "\u2066"),
+                arguments("U+2067 right-to-left isolate", "\u2067"),
+                arguments("U+2068 first strong isolate", "\u2068"),
+                arguments("U+2069 pop directional isolate", "\u2069"),
+                arguments("U+200E left-to-right mark", "\u200E"),
+                arguments("U+200F right-to-left mark", "\u200F"),
+                arguments("U+061C arabic letter mark", "\u061C"),
+                arguments("U+200B zero width space", "\u200B"),
+                arguments("U+200C zero width non-joiner", "\u200C"),
+                arguments("U+200D zero width joiner", "\u200D"),
+                arguments("U+2060 word joiner", "\u2060"),
+                arguments("U+FEFF zero width no-break space", "\uFEFF"),
+                arguments("U+E0041 tag latin capital A, invisible", new String(Character.toChars(0xE0041))),
+                arguments("U+0007 bell, a control character", "\u0007"),
+                arguments("a lone surrogate", "\uD800"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} becomes a visible marker")
+    @MethodSource("invisible")
+    void invisibleAndDirectionCharactersBecomeAVisibleMarker(String name, String character) {
+        assertThat(Mrkdwn.escape("a" + character + "b")).isEqualTo("a" + MARKER + "b");
+        assertThat(Mrkdwn.code("a" + character + "b")).isEqualTo("`a" + MARKER + "b`");
+    }
+
+    @Test
+    void reversedTextReadsInTheOrderItWasWritten() {
+        assertThat(Mrkdwn.code("invoice\u202Egpj.exe")).isEqualTo("`invoice" + MARKER + "gpj.exe`");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} is left alone")
+    @ValueSource(strings = {"café", "日本語", "עברית ومعها العربية", "\uD83D\uDD25 fire", "tab\there", "two\nlines"})
+    void visibleTextIsLeftAlone(String text) {
+        assertThat(Mrkdwn.escape(text)).isEqualTo(text);
     }
 
     static Stream<Arguments> cuts() {

@@ -370,6 +370,30 @@ class RequestMessagesTest {
                 .contains("revoked by <@" + APPROVER + ">", "Reason: `&lt;&lt;", "&lt;…`. Request `");
     }
 
+    @ParameterizedTest(name = "[{index}] in the {0}")
+    @ValueSource(strings = {"description", "reason", "user", "org", "permissions"})
+    void bidiAndZeroWidthCharactersNeverReachSlack(String field) {
+        String sneaky = "invoice\u202Egpj.exe\u2066x\u2069\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F\u202A\u202B\u202C";
+        TokenSummary token = token(
+                field.equals("description") ? sneaky : "telegraf",
+                field.equals("user") ? sneaky : "ci-writer",
+                field.equals("org") ? sneaky : "my-org",
+                field.equals("permissions") ? sneaky : "read buckets (all)");
+        RevocationRequest state =
+                state(field.equals("user") ? sneaky : "ci-writer", field.equals("reason") ? sneaky : "leaked");
+        RevocationRequest closed = request(REQUESTER, state.owner(), state.reason(), Stage.REVOKED, APPROVER, true);
+
+        List<String> posted = new ArrayList<>(
+                BlockKitLimits.texts(json(RequestMessages.request(found(token, OptionalInt.of(1), state)))));
+        posted.addAll(BlockKitLimits.texts(json(RequestMessages.closed(closed))));
+        posted.add(RequestMessages.record(closed));
+        posted.add(RequestMessages.notApplied(closed));
+
+        assertThat(String.join("\n", posted))
+                .doesNotContainPattern(BlockKitLimits.INVISIBLE)
+                .contains("invoice\uFFFDgpj.exe\uFFFDx\uFFFD");
+    }
+
     private static String requestText(LookupResult.Found found) {
         return String.join("\n", mrkdwnTexts(json(RequestMessages.request(found))));
     }
