@@ -1,7 +1,11 @@
 package dev.revoketokenbot.revocation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -15,6 +19,11 @@ import org.jboss.logging.Logger;
  * recorded, so the two never disagree. It carries IDs, the requester's reason, the outcome and why;
  * never a token value (the bot never holds one). Each decision also counts as {@code
  * revoke_decisions_total{event, outcome, reason}}, labelled in the bot's own words only.
+ *
+ * <p>The line stays one line and shows what was said: characters that log shippers take for line
+ * ends (U+2028, U+2029, U+0085) and those a reader can't see or that reverse text (controls, and
+ * format characters such as bidi overrides and zero-width spaces) are written as JSON escapes
+ * (<code>&#92;u2028</code>, <code>&#92;u202E</code>), which lose nothing.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -22,7 +31,7 @@ public class AuditLog {
     static final String LOGGER_NAME = "audit";
 
     private static final Logger AUDIT = Logger.getLogger(LOGGER_NAME);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectWriter JSON = new ObjectMapper().writer().with(new OneLineEscapes());
 
     private static final Pattern LABEL_SAFE = Pattern.compile("[a-z_]{1,40}");
 
@@ -72,5 +81,31 @@ public class AuditLog {
 
     private static String safe(String label) {
         return LABEL_SAFE.matcher(label).matches() ? label : "other";
+    }
+
+    /** JSON's own escapes, and <code>&#92;uXXXX</code> for line breaks, controls and format characters. */
+    private static final class OneLineEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        OneLineEscapes() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        /** Called for every character past ASCII; surrogates (characters past U+FFFF) are written as they are. */
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            int type = Character.getType(ch);
+            boolean hidden = type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR;
+            return hidden ? new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch)) : null;
+        }
     }
 }

@@ -271,34 +271,127 @@ class RequestMessagesTest {
                 .contains("Reason: -.");
     }
 
-    static Stream<Arguments> escapes() {
+    /** Text that grows most when escaped or written as JSON, or that a cut could split. */
+    static Stream<Arguments> oversized() {
         return Stream.of(
-                arguments("plain text", "leaked in CI", "leaked in CI"),
-                arguments("channel ping", "<!channel>", "&lt;!channel&gt;"),
-                arguments("link with label", "<https://evil|click>", "&lt;https://evil|click&gt;"),
-                arguments("user mention", "<@U123>", "&lt;@U123&gt;"),
-                arguments("ampersand first, so entities are not double-decoded", "&lt;", "&amp;lt;"),
-                arguments("null", null, ""));
+                arguments("5,000 <, four times longer escaped", "<".repeat(5_000)),
+                arguments("5,000 &, five times longer escaped", "&".repeat(5_000)),
+                arguments("a letter, then 5,000 <, so cuts fall elsewhere", "x" + "<".repeat(5_000)),
+                arguments("two letters, then 5,000 &", "xy" + "&".repeat(5_000)),
+                arguments("5,000 quotes, twice as long in JSON", "\"".repeat(5_000)),
+                arguments("5,000 backslashes, twice as long in JSON", "\\".repeat(5_000)),
+                arguments("5,000 backticks", "`".repeat(5_000)),
+                arguments("3,000 emoji, two chars each", "\uD83D\uDD25".repeat(3_000)),
+                arguments("mixed", "a<b&c>`d\"\\\n".repeat(1_000)),
+                arguments("50,000 letters", "x".repeat(50_000)));
+    }
+
+    /** Every piece of text from the requester or InfluxDB is {@code text}, the Slack IDs too. */
+    private static RevocationRequest hostileRequest(String text, Stage stage) {
+        return new RevocationRequest(
+                "a1b2c3d4e5f6a7b8c9d0e1f2",
+                text,
+                text,
+                "U" + text,
+                "C" + text,
+                text,
+                "1700000000.000100",
+                EXPIRES_AT,
+                stage,
+                stage == Stage.OPEN ? null : "U" + text,
+                stage == Stage.OPEN ? null : DECIDED_AT,
+                true,
+                1);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @MethodSource("escapes")
-    void escapesMrkdwnControlCharacters(String name, String raw, String escaped) {
-        assertThat(Mrkdwn.escape(raw)).isEqualTo(escaped);
+    @MethodSource("oversized")
+    void aRequestFromHugeTextStaysWithinSlackLimits(String name, String text) {
+        LookupResult.Found found = found(
+                new TokenSummary(text, text, text, text, text, text, CREATED),
+                OptionalInt.of(3),
+                hostileRequest(text, Stage.OPEN));
+
+        JsonArray blocks = json(RequestMessages.request(found));
+
+        BlockKitLimits.assertWithinLimits(blocks);
+        assertThat(String.join("\n", mrkdwnTexts(blocks)))
+                .contains("…`", "*Expires* <!date^" + EXPIRES_AT.getEpochSecond() + "^");
+        assertThat(button(blocks, ActionIds.REVOKE).get("value").getAsString()).isEqualTo(SEALED);
+        String fallback = RequestMessages.requestFallback(found);
+        assertThat(fallback).hasSizeLessThan(BlockKitLimits.MESSAGE_TEXT);
+        BlockKitLimits.assertWellFormed(fallback);
     }
 
-    static Stream<Arguments> codeSpans() {
-        return Stream.of(
-                arguments("plain text", "ci-writer", "`ci-writer`"),
-                arguments("backticks cannot close the span", "a`<!here>`b", "`a'&lt;!here&gt;'b`"),
-                arguments("empty text keeps the span valid", "", "` `"),
-                arguments("null keeps the span valid", null, "` `"));
+    @ParameterizedTest(name = "[{index}] the {0} alone")
+    @ValueSource(strings = {"description", "reason", "user", "org", "permissions"})
+    void aHugeFieldIsCutVisiblyAndTheRestStays(String field) {
+        String huge = "<".repeat(5_000);
+        TokenSummary token = token(
+                field.equals("description") ? huge : "telegraf",
+                field.equals("user") ? huge : "ci-writer",
+                field.equals("org") ? huge : "my-org",
+                field.equals("permissions") ? huge : "read buckets (all)");
+        RevocationRequest state = state("ci-writer", field.equals("reason") ? huge : "leaked");
+
+        JsonArray blocks = json(RequestMessages.request(found(token, OptionalInt.empty(), state)));
+        String text = String.join("\n", mrkdwnTexts(blocks));
+
+        BlockKitLimits.assertWithinLimits(blocks);
+        assertThat(text).contains("&lt;&lt;…`", "`" + ID + "`", "<@" + REQUESTER + ">", "*Expires* <!date^");
+        assertThat(text).doesNotContain("&lt;".repeat(1_250));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @MethodSource("codeSpans")
-    void codeSpansAreEscapedAndClosed(String name, String raw, String expected) {
-        assertThat(Mrkdwn.code(raw)).isEqualTo(expected);
+    @MethodSource("oversized")
+    void closedMessagesRecordsAndNotesFromHugeTextStayWithinSlackLimits(String name, String text) {
+        for (Stage stage : List.of(Stage.REVOKED, Stage.GONE, Stage.CANCELLED, Stage.EXPIRED)) {
+            RevocationRequest request = hostileRequest(text, stage);
+
+            BlockKitLimits.assertWithinLimits(json(RequestMessages.closed(request)));
+            String fallback = RequestMessages.closedFallback(request);
+            assertThat(fallback).hasSizeLessThan(BlockKitLimits.MESSAGE_TEXT);
+            BlockKitLimits.assertWellFormed(fallback);
+        }
+        RevocationRequest revoked = hostileRequest(text, Stage.REVOKED);
+        for (String plain : List.of(RequestMessages.record(revoked), RequestMessages.notApplied(revoked))) {
+            assertThat(plain).hasSizeLessThan(4_000).endsWith(". Request `a1b2c3d4e5f6a7b8c9d0e1f2`.");
+            BlockKitLimits.assertWellFormed(plain);
+        }
+    }
+
+    @Test
+    void theRecordCutsAHugeReasonAndKeepsWhatFollows() {
+        String record = RequestMessages.record(
+                request(REQUESTER, "ci-writer", "<".repeat(5_000), Stage.REVOKED, APPROVER, true));
+
+        assertThat(record)
+                .hasSizeLessThan(4_000)
+                .contains("revoked by <@" + APPROVER + ">", "Reason: `&lt;&lt;", "&lt;…`. Request `");
+    }
+
+    @ParameterizedTest(name = "[{index}] in the {0}")
+    @ValueSource(strings = {"description", "reason", "user", "org", "permissions"})
+    void bidiAndZeroWidthCharactersNeverReachSlack(String field) {
+        String sneaky = "invoice\u202Egpj.exe\u2066x\u2069\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F\u202A\u202B\u202C";
+        TokenSummary token = token(
+                field.equals("description") ? sneaky : "telegraf",
+                field.equals("user") ? sneaky : "ci-writer",
+                field.equals("org") ? sneaky : "my-org",
+                field.equals("permissions") ? sneaky : "read buckets (all)");
+        RevocationRequest state =
+                state(field.equals("user") ? sneaky : "ci-writer", field.equals("reason") ? sneaky : "leaked");
+        RevocationRequest closed = request(REQUESTER, state.owner(), state.reason(), Stage.REVOKED, APPROVER, true);
+
+        List<String> posted = new ArrayList<>(
+                BlockKitLimits.texts(json(RequestMessages.request(found(token, OptionalInt.of(1), state)))));
+        posted.addAll(BlockKitLimits.texts(json(RequestMessages.closed(closed))));
+        posted.add(RequestMessages.record(closed));
+        posted.add(RequestMessages.notApplied(closed));
+
+        assertThat(String.join("\n", posted))
+                .doesNotContainPattern(BlockKitLimits.INVISIBLE)
+                .contains("invoice\uFFFDgpj.exe\uFFFDx\uFFFD");
     }
 
     private static String requestText(LookupResult.Found found) {
