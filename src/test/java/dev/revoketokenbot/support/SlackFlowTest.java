@@ -33,7 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
  * Base of the flow tests: fresh stubs and log capture before each test, and after each, no
  * InfluxDB interaction outside InfluxDB's contract. Also the people, channel and token the flows
  * share, and the steps most of them start with. Subclasses are {@code @QuarkusTest} with
- * {@code @WithTestResource(WireMockStubs.class)}.
+ * {@code @WithTestResource(WireMockStubs.class)} (or {@link SocketModeStubs}).
  */
 public abstract class SlackFlowTest {
 

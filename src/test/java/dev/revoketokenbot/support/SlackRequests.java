@@ -30,6 +30,13 @@ public final class SlackRequests {
 
     /** A slash command's form body, with the fields Slack sends (as in the SDK's SlashCommandPayload sample). */
     public static String command(String user, String channel, String text, String responseUrl) {
+        return commandFields(user, channel, text, responseUrl).entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** A slash command's fields: the form over HTTP, the envelope's payload object over Socket Mode. */
+    public static Map<String, String> commandFields(String user, String channel, String text, String responseUrl) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
         form.put("team_id", "T0TEST");
@@ -44,9 +51,7 @@ public final class SlackRequests {
         form.put("is_enterprise_install", "false");
         form.put("response_url", responseUrl);
         form.put("trigger_id", "1.2.3");
-        return form.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
+        return form;
     }
 
     /**
@@ -65,6 +70,21 @@ public final class SlackRequests {
     }
 
     public static String click(
+            String user, String channel, String actionId, String value, String responseUrl, String blockId) {
+        try {
+            return "payload="
+                    + encode(JSON.writeValueAsString(
+                            clickPayload(user, channel, actionId, value, responseUrl, blockId)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A click's {@code block_actions} payload: the form's {@code payload} over HTTP, the envelope's
+     * payload object over Socket Mode. The block ID names the request, as {@link #click} says.
+     */
+    public static Map<String, Object> clickPayload(
             String user, String channel, String actionId, String value, String responseUrl, String blockId) {
         Map<String, Object> action = new LinkedHashMap<>();
         action.put("type", "button");
@@ -95,11 +115,7 @@ public final class SlackRequests {
         payload.put("message", Map.of("type", "message", "ts", "1700000000.000100", "text", "Revoke request"));
         payload.put("response_url", responseUrl);
         payload.put("actions", List.of(action));
-        try {
-            return "payload=" + encode(JSON.writeValueAsString(payload));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return payload;
     }
 
     /** Posts a body signed now with the test secret. */

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * The two WireMock servers as the tests use them: Slack's Web API and response_url on one,
  * InfluxDB on the other. Every Slack method the bot calls answers {@code ok} unless a test says
- * otherwise; InfluxDB answers only what a test stubs.
+ * otherwise; InfluxDB answers only what a test stubs. With a Socket Mode stand-in ({@link
+ * SocketModeStubs}), {@code apps.connections.open} is answered by it; without, it is not stubbed.
  */
 public final class Stubs {
 
@@ -45,6 +46,7 @@ public final class Stubs {
 
     private final List<String> connectionOpens = new CopyOnWriteArrayList<>();
     private volatile String responsePrefix = "";
+    private volatile SocketModeServer socketMode;
 
     Stubs(WireMockServer slack, WireMockServer influx, InfluxContract contract) {
         this.slack = slack;
@@ -76,6 +78,23 @@ public final class Stubs {
     public void stop() {
         slack.stop();
         influx.stop();
+        if (socketMode != null) {
+            socketMode.stop();
+        }
+    }
+
+    /** From now on, Slack's {@code apps.connections.open} is answered by this Socket Mode stand-in. */
+    public void playSocketMode(SocketModeServer server) {
+        socketMode = server;
+        passConnectionOpensOn();
+    }
+
+    /** The Socket Mode stand-in (with {@link SocketModeStubs} only). */
+    public SocketModeServer socketMode() {
+        if (socketMode == null) {
+            throw new IllegalStateException("no Socket Mode stand-in: use SocketModeStubs as the test resource");
+        }
+        return socketMode;
     }
 
     /** The Authorization header of every {@code apps.connections.open} call since the stubs started. */
@@ -114,6 +133,14 @@ public final class Stubs {
                 .willReturn(okJson("{\"ok\":true,\"users\":[\"" + GROUP_MEMBER + "\"]}")));
         slack.stubFor(post(urlPathMatching("/response/.*"))
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
+        if (socketMode != null) {
+            passConnectionOpensOn();
+        }
+    }
+
+    private void passConnectionOpensOn() {
+        slack.stubFor(post(urlEqualTo("/api/apps.connections.open"))
+                .willReturn(aResponse().proxiedFrom(socketMode.baseUrl())));
     }
 
     /** A response_url on the Slack stub; what the bot posts there is what the person saw. */

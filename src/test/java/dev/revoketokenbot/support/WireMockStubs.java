@@ -22,6 +22,11 @@ public class WireMockStubs implements QuarkusTestResourceLifecycleManager {
                 stubs.influx().baseUrl());
     }
 
+    /** The stubs started by {@link #start()}. */
+    protected Stubs stubs() {
+        return stubs;
+    }
+
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(stubs, new TestInjector.AnnotatedAndMatchesType(InjectStubs.class, Stubs.class));
