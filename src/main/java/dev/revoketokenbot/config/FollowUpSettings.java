@@ -26,10 +26,10 @@ public interface FollowUpSettings {
      * How many clicks are decided at once ({@code SLACK_FOLLOW_UPS_DECISION_THREADS}), on a lane of
      * their own: a flood of lookups against a hung InfluxDB never keeps an approver's click waiting.
      */
-    @WithDefault("4")
+    @WithDefault("8")
     int decisionThreads();
 
     /** How many clicks may wait for a decision thread ({@code SLACK_FOLLOW_UPS_DECISION_QUEUE}). */
-    @WithDefault("500")
+    @WithDefault("2000")
     int decisionQueue();
 }
