@@ -23,11 +23,11 @@ public class Deliveries {
 
     private static final int BATCH = 50;
 
-    private final Ledger ledger;
+    private final OutboxRows ledger;
     private final Clock clock;
     private final RevokeSettings.Outbox settings;
 
-    Deliveries(Ledger ledger, Clock clock, RevokeSettings settings) {
+    Deliveries(OutboxRows ledger, Clock clock, RevokeSettings settings) {
         this.ledger = ledger;
         this.clock = clock;
         this.settings = settings.outbox();

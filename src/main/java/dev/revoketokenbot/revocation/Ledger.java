@@ -1,12 +1,5 @@
 package dev.revoketokenbot.revocation;
 
-import dev.revoketokenbot.config.LedgerDatasources;
-import dev.revoketokenbot.config.RevokeSettings;
-import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.quarkus.agroal.DataSource;
-import io.quarkus.arc.InjectableInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,10 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The request ledger: requests, the decisions taken on them, and the outbox of Slack deliveries
- * those decisions owe. Every change of stage is a compare-and-set on the row's version, in one
- * transaction with its decision and its deliveries, so across replicas and restarts exactly one
- * change wins and nothing is half written. Plain SQL that PostgreSQL and H2 both run.
+ * The request ledger: requests, the decisions taken on them, and the deliveries a decision plans
+ * ({@link OutboxRows} works through them). Every change of stage is a compare-and-set on the row's
+ * version, in one transaction with its decision and its deliveries, so across replicas and
+ * restarts exactly one change wins and nothing is half written. Plain SQL that PostgreSQL and H2
+ * both run.
  */
 @ApplicationScoped
 public class Ledger {
@@ -35,22 +29,13 @@ public class Ledger {
     /** How long a new delivery is left to the thread whose decision made it, before pollers may take it. */
     static final Duration FIRST_TRY_HOLD = Duration.ofSeconds(60);
 
-    /** SQLSTATE of a duplicate key, in PostgreSQL and H2 alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
+    private final LedgerDatabase db;
 
-    private final javax.sql.DataSource db;
-    private final MeterRegistry metrics;
-
-    Ledger(
-            RevokeSettings settings,
-            MeterRegistry metrics,
-            @DataSource(LedgerDatasources.SHARED) InjectableInstance<AgroalDataSource> shared,
-            @DataSource(LedgerDatasources.EMBEDDED) InjectableInstance<AgroalDataSource> embedded) {
-        this.db = settings.ledger().shared() ? shared.get() : embedded.get();
-        this.metrics = metrics;
+    Ledger(LedgerDatabase db) {
+        this.db = db;
     }
 
-    /** A request that can no longer be moved: someone else changed it first. */
+    /** A request as a move left it, with the IDs of the deliveries planned with the move. */
     public record Moved(RevocationRequest request, List<Long> deliveries) {}
 
     /**
@@ -62,7 +47,7 @@ public class Ledger {
 
     /** Writes a new open request, with what was shown about its token. */
     void open(RevocationRequest request, String snapshot, Instant now) {
-        inTransaction("open", c -> {
+        db.inTransaction("open", c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO revoke_request (id, authorization_id,"
                     + " owner_name, snapshot, requester, reason, channel, stage, created_at, expires_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -83,12 +68,12 @@ public class Ledger {
     }
 
     Optional<RevocationRequest> find(String requestId) {
-        return inTransaction("find", c -> find(c, requestId));
+        return db.inTransaction("find", c -> find(c, requestId));
     }
 
     /** Notes where Slack put the request message, with the decision that it was posted. */
     void posted(String requestId, String messageTs, DecisionRecord decision) {
-        inTransaction("posted", c -> {
+        db.inTransaction("posted", c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE revoke_request SET message_ts = ? WHERE id = ? AND message_ts IS NULL")) {
                 s.setString(1, messageTs);
@@ -102,7 +87,7 @@ public class Ledger {
 
     /** A decision that changes nothing (a refused click, say). */
     void record(String requestId, DecisionRecord decision) {
-        inTransaction("record", c -> {
+        db.inTransaction("record", c -> {
             insertDecision(c, requestId, decision);
             return null;
         });
@@ -123,7 +108,7 @@ public class Ledger {
             Instant claimUntil,
             DecisionRecord decision,
             List<Planned> deliveries) {
-        return inTransaction("move", c -> {
+        return db.inTransaction("move", c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE revoke_request SET stage = ?, actor = ?,"
                     + " decided_at = ?, verified = ?, claim_until = ?, version = version + 1"
                     + " WHERE id = ? AND version = ?")) {
@@ -159,7 +144,7 @@ public class Ledger {
      * say what a delete did), and open ones past their expiry.
      */
     List<String> unsettled(Instant now, int limit) {
-        return inTransaction("unsettled", c -> {
+        return db.inTransaction("unsettled", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT id FROM revoke_request"
                     + " WHERE (stage = 'REVOKING' AND claim_until <= ?)"
                     + " OR (stage = 'OPEN' AND expires_at <= ? AND message_ts IS NOT NULL)"
@@ -167,14 +152,14 @@ public class Ledger {
                 s.setTimestamp(1, Timestamp.from(now));
                 s.setTimestamp(2, Timestamp.from(now));
                 s.setMaxRows(limit);
-                return ids(s);
+                return LedgerDatabase.ids(s);
             }
         });
     }
 
     /** Whether the request is held by a click whose claim has not run out. */
     boolean isHeld(String requestId, Instant now) {
-        return inTransaction("is_held", c -> {
+        return db.inTransaction("is_held", c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT 1 FROM revoke_request WHERE id = ? AND stage = 'REVOKING' AND claim_until > ?")) {
                 s.setString(1, requestId);
@@ -186,121 +171,7 @@ public class Ledger {
         });
     }
 
-    /** Notes a signed request; false when it was noted before (a replay). */
-    boolean firstSighting(String signature, Instant now) {
-        return inTransaction("sighting", c -> {
-            try (PreparedStatement s =
-                    c.prepareStatement("INSERT INTO revoke_seen_request (signature, seen_at) VALUES (?, ?)")) {
-                s.setString(1, signature);
-                s.setTimestamp(2, Timestamp.from(now));
-                s.executeUpdate();
-                return true;
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
-                }
-                c.rollback();
-                return false;
-            }
-        });
-    }
-
-    /** Forgets sightings older than {@code before}: their signatures can no longer pass verification. */
-    void forgetSightingsBefore(Instant before) {
-        inTransaction("forget_sightings", c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM revoke_seen_request WHERE seen_at < ?")) {
-                s.setTimestamp(1, Timestamp.from(before));
-                s.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /** Outbox entries due for a try. */
-    List<Long> dueDeliveries(Instant now, int limit) {
-        return inTransaction("due_deliveries", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM revoke_outbox WHERE delivered_at IS NULL"
-                    + " AND given_up_at IS NULL AND next_attempt_at <= ? ORDER BY id")) {
-                s.setTimestamp(1, Timestamp.from(now));
-                s.setMaxRows(limit);
-                return ids(s).stream().map(Long::valueOf).toList();
-            }
-        });
-    }
-
-    /**
-     * Takes a delivery for one try, holding it until {@code holdUntil} so that no other thread or
-     * replica tries it meanwhile: a due one, or ({@code firstTry}) one never tried, for the thread
-     * whose decision made it. Empty when it is not to be taken (delivered, given up, or held).
-     */
-    Optional<Delivery> claimDelivery(long id, boolean firstTry, Instant now, Instant holdUntil) {
-        return inTransaction("claim_delivery", c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE revoke_outbox SET next_attempt_at = ?"
-                    + " WHERE id = ? AND delivered_at IS NULL AND given_up_at IS NULL"
-                    + (firstTry ? " AND attempts = 0 AND next_attempt_at > ?" : " AND next_attempt_at <= ?"))) {
-                s.setTimestamp(1, Timestamp.from(holdUntil));
-                s.setLong(2, id);
-                s.setTimestamp(3, Timestamp.from(now));
-                if (s.executeUpdate() != 1) {
-                    return Optional.<Delivery>empty();
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT request_id, kind, channel, attempts, created_at FROM revoke_outbox WHERE id = ?")) {
-                s.setLong(1, id);
-                try (ResultSet row = s.executeQuery()) {
-                    row.next();
-                    RevocationRequest request =
-                            find(c, row.getString("request_id")).orElseThrow();
-                    return Optional.of(new Delivery(
-                            id,
-                            DeliveryKind.valueOf(row.getString("kind")),
-                            row.getString("channel"),
-                            request,
-                            row.getInt("attempts"),
-                            row.getTimestamp("created_at").toInstant()));
-                }
-            }
-        });
-    }
-
-    void delivered(long id, Instant at) {
-        updateDelivery("UPDATE revoke_outbox SET delivered_at = ?, last_error = NULL WHERE id = ?", id, at, null);
-    }
-
-    void retryDelivery(long id, Instant at, String error) {
-        updateDelivery(
-                "UPDATE revoke_outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?",
-                id,
-                at,
-                error);
-    }
-
-    void giveUpDelivery(long id, Instant at, String error) {
-        updateDelivery(
-                "UPDATE revoke_outbox SET given_up_at = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?",
-                id,
-                at,
-                error);
-    }
-
-    private void updateDelivery(String sql, long id, Instant at, String error) {
-        inTransaction("update_delivery", c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setTimestamp(1, Timestamp.from(at));
-                if (error == null) {
-                    s.setLong(2, id);
-                } else {
-                    s.setString(2, error);
-                    s.setLong(3, id);
-                }
-                s.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    private static Optional<RevocationRequest> find(Connection c, String requestId) throws SQLException {
+    static Optional<RevocationRequest> find(Connection c, String requestId) throws SQLException {
         try (PreparedStatement s =
                 c.prepareStatement("SELECT " + REQUEST_COLUMNS + " FROM revoke_request WHERE id = ?")) {
             s.setString(1, requestId);
@@ -358,45 +229,6 @@ public class Ledger {
                 keys.next();
                 return keys.getLong(1);
             }
-        }
-    }
-
-    private static List<String> ids(PreparedStatement s) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (ResultSet rows = s.executeQuery()) {
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-        }
-        return ids;
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    /**
-     * Runs {@code work} in one transaction, timed as {@code revoke_ledger_seconds{operation, outcome}};
-     * any SQL failure rolls it back and is a {@link LedgerException}.
-     */
-    private <T> T inTransaction(String operation, Work<T> work) {
-        Timer.Sample sample = Timer.start(metrics);
-        String outcome = "ok";
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            outcome = "failed";
-            throw new LedgerException(e);
-        } finally {
-            sample.stop(metrics.timer("revoke_ledger", "operation", operation, "outcome", outcome));
         }
     }
 }

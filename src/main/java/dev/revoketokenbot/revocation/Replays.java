@@ -1,8 +1,12 @@
 package dev.revoketokenbot.revocation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,11 +21,14 @@ public class Replays {
     /** Slack's signatures are accepted 5 minutes either side of now; twice that covers both edges. */
     static final Duration REMEMBERED = Duration.ofMinutes(10);
 
-    private final Ledger ledger;
+    /** SQLSTATE of a duplicate key, in PostgreSQL and H2 alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final LedgerDatabase db;
     private final Clock clock;
 
-    Replays(Ledger ledger, Clock clock) {
-        this.ledger = ledger;
+    Replays(LedgerDatabase db, Clock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
@@ -31,7 +38,7 @@ public class Replays {
      */
     public boolean isFirstSighting(String signature) {
         try {
-            return ledger.firstSighting(signature, clock.instant());
+            return firstSighting(signature, clock.instant());
         } catch (LedgerException e) {
             LOG.warnf("Could not check for a replay: %s", e.getMessage());
             return true;
@@ -39,6 +46,36 @@ public class Replays {
     }
 
     void forgetOld() {
-        ledger.forgetSightingsBefore(clock.instant().minus(REMEMBERED));
+        forgetSightingsBefore(clock.instant().minus(REMEMBERED));
+    }
+
+    /** Notes a signed request; false when it was noted before (a replay). */
+    boolean firstSighting(String signature, Instant now) {
+        return db.inTransaction("sighting", c -> {
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO revoke_seen_request (signature, seen_at) VALUES (?, ?)")) {
+                s.setString(1, signature);
+                s.setTimestamp(2, Timestamp.from(now));
+                s.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                c.rollback();
+                return false;
+            }
+        });
+    }
+
+    /** Forgets sightings older than {@code before}: their signatures can no longer pass verification. */
+    void forgetSightingsBefore(Instant before) {
+        db.inTransaction("forget_sightings", c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM revoke_seen_request WHERE seen_at < ?")) {
+                s.setTimestamp(1, Timestamp.from(before));
+                s.executeUpdate();
+            }
+            return null;
+        });
     }
 }

@@ -1,0 +1,107 @@
+package dev.revoketokenbot.revocation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outbox's rows: the deliveries decisions planned (see {@link Ledger#move}), taken one try at
+ * a time and marked delivered, due again later, or given up.
+ */
+@ApplicationScoped
+class OutboxRows {
+
+    private final LedgerDatabase db;
+
+    OutboxRows(LedgerDatabase db) {
+        this.db = db;
+    }
+
+    /** Outbox entries due for a try. */
+    List<Long> dueDeliveries(Instant now, int limit) {
+        return db.inTransaction("due_deliveries", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM revoke_outbox WHERE delivered_at IS NULL"
+                    + " AND given_up_at IS NULL AND next_attempt_at <= ? ORDER BY id")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setMaxRows(limit);
+                return LedgerDatabase.ids(s).stream().map(Long::valueOf).toList();
+            }
+        });
+    }
+
+    /**
+     * Takes a delivery for one try, holding it until {@code holdUntil} so that no other thread or
+     * replica tries it meanwhile: a due one, or ({@code firstTry}) one never tried, for the thread
+     * whose decision made it. Empty when it is not to be taken (delivered, given up, or held).
+     */
+    Optional<Delivery> claimDelivery(long id, boolean firstTry, Instant now, Instant holdUntil) {
+        return db.inTransaction("claim_delivery", c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE revoke_outbox SET next_attempt_at = ?"
+                    + " WHERE id = ? AND delivered_at IS NULL AND given_up_at IS NULL"
+                    + (firstTry ? " AND attempts = 0 AND next_attempt_at > ?" : " AND next_attempt_at <= ?"))) {
+                s.setTimestamp(1, Timestamp.from(holdUntil));
+                s.setLong(2, id);
+                s.setTimestamp(3, Timestamp.from(now));
+                if (s.executeUpdate() != 1) {
+                    return Optional.<Delivery>empty();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT request_id, kind, channel, attempts, created_at FROM revoke_outbox WHERE id = ?")) {
+                s.setLong(1, id);
+                try (ResultSet row = s.executeQuery()) {
+                    row.next();
+                    RevocationRequest request =
+                            Ledger.find(c, row.getString("request_id")).orElseThrow();
+                    return Optional.of(new Delivery(
+                            id,
+                            DeliveryKind.valueOf(row.getString("kind")),
+                            row.getString("channel"),
+                            request,
+                            row.getInt("attempts"),
+                            row.getTimestamp("created_at").toInstant()));
+                }
+            }
+        });
+    }
+
+    void delivered(long id, Instant at) {
+        updateDelivery("UPDATE revoke_outbox SET delivered_at = ?, last_error = NULL WHERE id = ?", id, at, null);
+    }
+
+    void retryDelivery(long id, Instant at, String error) {
+        updateDelivery(
+                "UPDATE revoke_outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?",
+                id,
+                at,
+                error);
+    }
+
+    void giveUpDelivery(long id, Instant at, String error) {
+        updateDelivery(
+                "UPDATE revoke_outbox SET given_up_at = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?",
+                id,
+                at,
+                error);
+    }
+
+    private void updateDelivery(String sql, long id, Instant at, String error) {
+        db.inTransaction("update_delivery", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setTimestamp(1, Timestamp.from(at));
+                if (error == null) {
+                    s.setLong(2, id);
+                } else {
+                    s.setString(2, error);
+                    s.setLong(3, id);
+                }
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+}
