@@ -66,9 +66,9 @@ public class LoadDriver {
     static final long SLACK_ACK_LIMIT_MS = 3000;
     /**
      * Ledger operations a Revoke click makes (RequestDecisions.decide, OutboxDelivery.deliverNow): read
-     * the request, hold it, close it with its decision and deliveries, then take and settle each
-     * delivery; "record" is a refused click's decision. Retries of a delivery by the outbox poller land
-     * here too.
+     * the request, hold it, close it with its decision and deliveries (held for the clicking thread),
+     * then mark the delivered ones; "record" is a refused click's decision. Retries of a delivery by
+     * the outbox poller (claim_delivery, update_delivery) land here too.
      */
     static final List<String> CLICK_OPERATIONS = List.of("find", "move", "record", "claim_delivery", "update_delivery");
     /**

@@ -5,8 +5,11 @@ import java.util.List;
 /** What a click on a request's button came to, carrying all that the Slack room needs to show it. */
 public sealed interface ClickOutcome {
 
-    /** The click moved the request; its message update (and record) wait in the outbox, {@code deliveries}. */
-    record Changed(RevocationRequest request, List<Long> deliveries) implements ClickOutcome {}
+    /**
+     * The click moved the request; its message update (and record) are in the outbox, held for the
+     * clicking thread's first try: {@code deliveries}.
+     */
+    record Changed(RevocationRequest request, List<Delivery> deliveries) implements ClickOutcome {}
 
     /** The request was closed before this click; nothing new was recorded. */
     record AlreadyClosed(RevocationRequest request) implements ClickOutcome {}

@@ -41,17 +41,12 @@ public class Deliveries {
     /** Takes a due delivery for one try; empty when it is delivered, given up, or another try holds it. */
     public Optional<Delivery> take(long id) {
         Instant now = clock.instant();
-        return ledger.claimDelivery(id, false, now, now.plus(HOLD));
+        return ledger.claimDelivery(id, now, now.plus(HOLD));
     }
 
-    /** Takes a new delivery for its first try, by the thread whose decision made it. */
-    public Optional<Delivery> takeFirstTry(long id) {
-        Instant now = clock.instant();
-        return ledger.claimDelivery(id, true, now, now.plus(HOLD));
-    }
-
-    public void delivered(Delivery delivery) {
-        ledger.delivered(delivery.id(), clock.instant());
+    /** Slack took these: marks them delivered, in one transaction. */
+    public void delivered(List<Delivery> delivered) {
+        ledger.delivered(delivered.stream().map(Delivery::id).toList(), clock.instant());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,13 +36,16 @@ public class Ledger {
         this.db = db;
     }
 
-    /** A request as a move left it, with the IDs of the deliveries planned with the move. */
-    public record Moved(RevocationRequest request, List<Long> deliveries) {}
+    /**
+     * A request as a move left it, with the deliveries planned with the move that the deciding
+     * thread holds for their first try.
+     */
+    public record Moved(RevocationRequest request, List<Delivery> deliveries) {}
 
     /**
      * A delivery to plan together with a decision.
      *
-     * @param byDecider the thread that decides tries it at once, so pollers leave it alone for a while
+     * @param byDecider the thread that decides holds it for its first try, so pollers leave it alone for a while
      */
     record Planned(DeliveryKind kind, String channel, boolean byDecider) {}
 
@@ -75,7 +79,7 @@ public class Ledger {
     void posted(String requestId, String messageTs, DecisionRecord decision) {
         db.inTransaction("posted", c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE revoke_request SET message_ts = ? WHERE id = ? AND message_ts IS NULL")) {
+                    "UPDATE revoke_request SET message_ts = ?, version = version + 1 WHERE id = ? AND message_ts IS NULL")) {
                 s.setString(1, messageTs);
                 s.setString(2, requestId);
                 s.executeUpdate();
@@ -131,11 +135,29 @@ public class Ledger {
             if (decision != null) {
                 insertDecision(c, seen.id(), decision);
             }
-            List<Long> planned = new ArrayList<>();
+            // The row now is what was seen, moved: the compare-and-set proved nobody else changed it.
+            RevocationRequest moved = new RevocationRequest(
+                    seen.id(),
+                    seen.authorizationId(),
+                    seen.owner(),
+                    seen.requester(),
+                    seen.channel(),
+                    seen.reason(),
+                    seen.messageTs(),
+                    seen.expiresAt(),
+                    stage,
+                    actor,
+                    at.truncatedTo(ChronoUnit.MICROS),
+                    verified,
+                    seen.version() + 1);
+            List<Delivery> held = new ArrayList<>();
             for (Planned delivery : deliveries) {
-                planned.add(insertDelivery(c, seen.id(), delivery, at));
+                long id = insertDelivery(c, seen.id(), delivery, at);
+                if (delivery.byDecider()) {
+                    held.add(new Delivery(id, delivery.kind(), delivery.channel(), moved, 0, at));
+                }
             }
-            return Optional.of(new Moved(find(c, seen.id()).orElseThrow(), planned));
+            return Optional.of(new Moved(moved, held));
         });
     }
 
@@ -145,10 +167,11 @@ public class Ledger {
      */
     List<String> unsettled(Instant now, int limit) {
         return db.inTransaction("unsettled", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM revoke_request"
-                    + " WHERE (stage = 'REVOKING' AND claim_until <= ?)"
-                    + " OR (stage = 'OPEN' AND expires_at <= ? AND message_ts IS NOT NULL)"
-                    + " ORDER BY expires_at")) {
+            // Two index range scans (stage, expires_at), not a scan of every request ever made.
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT id FROM revoke_request WHERE stage = 'REVOKING' AND claim_until <= ?"
+                            + " UNION ALL SELECT id FROM revoke_request"
+                            + " WHERE stage = 'OPEN' AND expires_at <= ? AND message_ts IS NOT NULL")) {
                 s.setTimestamp(1, Timestamp.from(now));
                 s.setTimestamp(2, Timestamp.from(now));
                 s.setMaxRows(limit);

@@ -34,15 +34,13 @@ class OutboxRows {
     }
 
     /**
-     * Takes a delivery for one try, holding it until {@code holdUntil} so that no other thread or
-     * replica tries it meanwhile: a due one, or ({@code firstTry}) one never tried, for the thread
-     * whose decision made it. Empty when it is not to be taken (delivered, given up, or held).
+     * Takes a due delivery for one try, holding it until {@code holdUntil} so that no other thread
+     * or replica tries it meanwhile. Empty when it is not to be taken (delivered, given up, or held).
      */
-    Optional<Delivery> claimDelivery(long id, boolean firstTry, Instant now, Instant holdUntil) {
+    Optional<Delivery> claimDelivery(long id, Instant now, Instant holdUntil) {
         return db.inTransaction("claim_delivery", c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE revoke_outbox SET next_attempt_at = ?"
-                    + " WHERE id = ? AND delivered_at IS NULL AND given_up_at IS NULL"
-                    + (firstTry ? " AND attempts = 0 AND next_attempt_at > ?" : " AND next_attempt_at <= ?"))) {
+                    + " WHERE id = ? AND delivered_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= ?")) {
                 s.setTimestamp(1, Timestamp.from(holdUntil));
                 s.setLong(2, id);
                 s.setTimestamp(3, Timestamp.from(now));
@@ -69,8 +67,20 @@ class OutboxRows {
         });
     }
 
-    void delivered(long id, Instant at) {
-        updateDelivery("UPDATE revoke_outbox SET delivered_at = ?, last_error = NULL WHERE id = ?", id, at, null);
+    /** Marks deliveries Slack took, all in one transaction. */
+    void delivered(List<Long> ids, Instant at) {
+        db.inTransaction("update_delivery", c -> {
+            try (PreparedStatement s =
+                    c.prepareStatement("UPDATE revoke_outbox SET delivered_at = ?, last_error = NULL WHERE id = ?")) {
+                for (long id : ids) {
+                    s.setTimestamp(1, Timestamp.from(at));
+                    s.setLong(2, id);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
     }
 
     void retryDelivery(long id, Instant at, String error) {
@@ -93,12 +103,8 @@ class OutboxRows {
         db.inTransaction("update_delivery", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setTimestamp(1, Timestamp.from(at));
-                if (error == null) {
-                    s.setLong(2, id);
-                } else {
-                    s.setString(2, error);
-                    s.setLong(3, id);
-                }
+                s.setString(2, error);
+                s.setLong(3, id);
                 s.executeUpdate();
             }
             return null;

@@ -48,24 +48,16 @@ public class OutboxDelivery {
     record NotYet(Delivery delivery, String error, boolean isFinal) {}
 
     /**
-     * Gives the deliveries a decision just made their first try; returns the ones Slack did not
-     * take (they are retried later).
+     * Gives the deliveries a decision just made (and holds for this thread) their first try; returns
+     * the ones Slack did not take (they are retried later).
      */
-    List<NotYet> deliverNow(List<Long> ids) {
-        return deliver(ids, true);
-    }
-
-    private List<NotYet> deliver(List<Long> ids, boolean firstTry) {
+    List<NotYet> deliverNow(List<Delivery> held) {
+        List<Delivery> delivered = new ArrayList<>();
         List<NotYet> notYet = new ArrayList<>();
-        for (long id : ids) {
-            try {
-                (firstTry ? deliveries.takeFirstTry(id) : deliveries.take(id))
-                        .flatMap(this::deliver)
-                        .ifPresent(notYet::add);
-            } catch (LedgerException e) {
-                LOG.warnf("Delivery %d left for the next poll: %s", id, e.getMessage());
-            }
+        for (Delivery delivery : held) {
+            deliver(delivery).ifPresentOrElse(notYet::add, () -> delivered.add(delivery));
         }
+        markDelivered(delivered);
         return notYet;
     }
 
@@ -75,22 +67,50 @@ public class OutboxDelivery {
             delayed = "${revoke.outbox.poll-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverDue() {
+        List<Long> due;
         try {
-            deliver(deliveries.due(), false);
+            due = deliveries.due();
         } catch (LedgerException e) {
             LOG.warnf("Outbox not read this time: %s", e.getMessage());
+            return;
+        }
+        for (long id : due) {
+            try {
+                deliveries.take(id).ifPresent(delivery -> {
+                    if (deliver(delivery).isEmpty()) {
+                        markDelivered(List.of(delivery));
+                    }
+                });
+            } catch (LedgerException e) {
+                LOG.warnf("Delivery %d left for the next poll: %s", id, e.getMessage());
+            }
         }
     }
 
+    /** Sends one delivery; when Slack does not take it, notes the failure and says why. */
     private Optional<NotYet> deliver(Delivery delivery) {
         SlackMessages.Sent sent = send(delivery);
         if (sent.ok()) {
-            deliveries.delivered(delivery);
             return Optional.empty();
         }
         boolean isFinal = FINAL_ERRORS.contains(sent.error());
-        deliveries.failed(delivery, sent.error(), isFinal, sent.retryAfter());
+        try {
+            deliveries.failed(delivery, sent.error(), isFinal, sent.retryAfter());
+        } catch (LedgerException e) {
+            LOG.warnf("Failed delivery %d not noted, tried again after its hold: %s", delivery.id(), e.getMessage());
+        }
         return Optional.of(new NotYet(delivery, sent.error(), isFinal));
+    }
+
+    private void markDelivered(List<Delivery> delivered) {
+        if (delivered.isEmpty()) {
+            return;
+        }
+        try {
+            deliveries.delivered(delivered);
+        } catch (LedgerException e) {
+            LOG.warnf("Delivered %d message(s) not marked so: %s", delivered.size(), e.getMessage());
+        }
     }
 
     private SlackMessages.Sent send(Delivery delivery) {
