@@ -32,6 +32,17 @@ public interface RevokeSettings {
     boolean selfApproval();
 
     /**
+     * Distinct approvers a Deactivate needs ({@code REVOKE_DEACTIVATE_APPROVALS}); 0 is break-glass:
+     * the requester may deactivate their own request at once.
+     */
+    @WithDefault("1")
+    int deactivateApprovals();
+
+    /** Distinct approvers a Revoke (delete) needs, 1 to 5 ({@code REVOKE_DELETE_APPROVALS}). */
+    @WithDefault("1")
+    int deleteApprovals();
+
+    /**
      * HMAC key for the request state carried in button values ({@code REVOKE_STATE_KEY}). By
      * default derived from the signing secret; every replica must use the same one.
      */

@@ -28,6 +28,9 @@ public class StartupChecks {
     }
 
     /** Every configuration problem, each naming what to set; empty when the bot can start. */
+    /** The most distinct approvers an action may need: more would stall a response under pressure. */
+    static final int MAX_APPROVALS = 5;
+
     public static List<String> problems(SlackSettings slack, RevokeSettings revoke) {
         List<String> problems = new ArrayList<>();
         if (isEmpty(revoke.approvers()) && isEmpty(revoke.approverGroups())) {
@@ -44,6 +47,15 @@ public class StartupChecks {
                 && revoke.stateKey().filter(s -> !s.isBlank()).isEmpty()) {
             problems.add("no key to sign button state: set REVOKE_STATE_KEY (revoke.state-key)"
                     + " or SLACK_SIGNING_SECRET (slack.signing-secret)");
+        }
+        if (revoke.deactivateApprovals() < 0 || revoke.deactivateApprovals() > MAX_APPROVALS) {
+            problems.add("REVOKE_DEACTIVATE_APPROVALS (revoke.deactivate-approvals) is "
+                    + revoke.deactivateApprovals() + ": set 0 (the requester may deactivate alone) to "
+                    + MAX_APPROVALS + " distinct approvers");
+        }
+        if (revoke.deleteApprovals() < 1 || revoke.deleteApprovals() > MAX_APPROVALS) {
+            problems.add("REVOKE_DELETE_APPROVALS (revoke.delete-approvals) is " + revoke.deleteApprovals()
+                    + ": set 1 to " + MAX_APPROVALS + " distinct approvers (a delete cannot be undone)");
         }
         return problems;
     }

@@ -24,6 +24,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class InfluxAuthorizations {
 
+    /** The status of a token InfluxDB accepts. */
+    public static final String ACTIVE = "active";
+    /** The status of a token InfluxDB refuses at once: deactivated, reversibly. */
+    public static final String INACTIVE = "inactive";
+
     private final InfluxAuthorizationsClient client;
     private final InfluxReachability reachability;
     private final MeterRegistry metrics;
@@ -88,6 +93,24 @@ public class InfluxAuthorizations {
             }
             throw e;
         }
+    }
+
+    /** What kind of InfluxDB this is, and so which actions its tokens allow. */
+    public TargetKind kind() {
+        return TargetKind.V2;
+    }
+
+    /**
+     * Sets the authorization's status ({@link #INACTIVE} or {@link #ACTIVE}). Setting a status is
+     * idempotent, so it is retried like a read. Answers the authorization as InfluxDB now has it.
+     */
+    public Authorization setStatus(String authorizationId, String status) {
+        return retries.get(
+                () -> call(
+                        "patch",
+                        () -> requireBody(
+                                client.update(authorizationId, new InfluxAuthorizationsClient.StatusUpdate(status)))),
+                Authorization.class);
     }
 
     /** One HTTP exchange: classified, timed ({@code revoke_influx_calls}), and noted for reachability. */

@@ -1,8 +1,10 @@
 package dev.revoketokenbot.influx;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,6 +34,15 @@ public interface InfluxAuthorizationsClient {
     @DELETE
     @Path("/{authID}")
     void delete(@PathParam("authID") String authorizationId);
+
+    /** Sets the status: {@code inactive} makes InfluxDB refuse the token at once, {@code active} undoes it. */
+    @PATCH
+    @Path("/{authID}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Authorization update(@PathParam("authID") String authorizationId, StatusUpdate update);
+
+    /** InfluxDB's {@code AuthorizationUpdateRequest}, with only the status set. */
+    record StatusUpdate(String status) {}
 
     /** Maps every 4xx and 5xx to one classified exception; the body is never read or kept. */
     @ClientExceptionMapper

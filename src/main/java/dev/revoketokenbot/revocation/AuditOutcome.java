@@ -6,13 +6,21 @@ public enum AuditOutcome {
     POSTED,
     NOT_POSTED,
     LOOKUP_FAILED,
+    /** One approval counted toward the approvals an action needs; not enough yet to act. */
+    APPROVED,
+    /** InfluxDB refuses the token now, reversibly, because of this request. */
+    DEACTIVATED,
+    /** The token this request deactivated is active again. */
+    REACTIVATED,
+    /** The request expired while its token was deactivated: the token stays deactivated. */
+    KEPT_DEACTIVATED,
     /** The token is gone from InfluxDB because of this request. */
     REVOKED,
     /** The token was already gone from InfluxDB; this request deleted nothing. */
     ALREADY_GONE,
-    /** InfluxDB still has the token after a delete that did not succeed: nothing was changed. */
+    /** InfluxDB shows the token as it was before a change that did not succeed: nothing was changed. */
     FAILED,
-    /** InfluxDB could not tell yet whether a delete took effect; the bot keeps asking. */
+    /** InfluxDB could not tell yet whether a change took effect; the bot keeps asking. */
     UNCONFIRMED,
     REFUSED,
     CANCELLED,

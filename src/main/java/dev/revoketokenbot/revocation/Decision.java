@@ -16,8 +16,12 @@ public enum Decision {
     APPROVER_CHECK_FAILED,
     /** The requester tried to approve their own request. */
     SELF_APPROVAL,
-    /** Only the requester or an approver may cancel. */
-    NOT_REQUESTER_OR_APPROVER;
+    /** Only the requester or an approver may cancel, or deactivate when no approval is needed. */
+    NOT_REQUESTER_OR_APPROVER,
+    /** The button does not apply where the request stands (say, Cancel once the token is deactivated). */
+    NOT_IN_THIS_STAGE,
+    /** The InfluxDB target cannot do this (tokens there can only be deleted). */
+    NOT_SUPPORTED;
 
     public boolean isRefusal() {
         return this != ALLOW && this != EXPIRED;

@@ -14,6 +14,8 @@ public record Failure(Problem problem, Operation operation, int influxStatus, Op
     /** What the bot was doing when it failed; a 403 names the missing permission through it. */
     public enum Operation {
         READ,
+        /** Setting the token's status: deactivating or reactivating it. */
+        UPDATE,
         DELETE
     }
 

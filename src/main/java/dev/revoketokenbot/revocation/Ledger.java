@@ -1,5 +1,6 @@
 package dev.revoketokenbot.revocation;
 
+import dev.revoketokenbot.revocation.RevocationPolicy.Intent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +32,9 @@ public class Ledger {
 
     /** How long a new delivery is left to the thread whose decision made it, before pollers may take it. */
     static final Duration FIRST_TRY_HOLD = Duration.ofSeconds(60);
+
+    /** The SQL state PostgreSQL and H2 both give a duplicate key. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final LedgerDatabase db;
 
@@ -132,9 +138,7 @@ public class Ledger {
                     return Optional.<Moved>empty();
                 }
             }
-            if (decision != null) {
-                insertDecision(c, seen.id(), decision);
-            }
+            Long decisionId = decision == null ? null : insertDecision(c, seen.id(), decision);
             // The row now is what was seen, moved: the compare-and-set proved nobody else changed it.
             RevocationRequest moved = new RevocationRequest(
                     seen.id(),
@@ -150,34 +154,124 @@ public class Ledger {
                     at.truncatedTo(ChronoUnit.MICROS),
                     verified,
                     seen.version() + 1);
-            List<Delivery> held = new ArrayList<>();
-            for (Planned delivery : deliveries) {
-                long id = insertDelivery(c, seen.id(), delivery, at);
-                if (delivery.byDecider()) {
-                    held.add(new Delivery(id, delivery.kind(), delivery.channel(), moved, 0, at));
-                }
-            }
-            return Optional.of(new Moved(moved, held));
+            Instant plannedAt = decision == null ? at : decision.at();
+            return Optional.of(new Moved(moved, plan(c, moved, deliveries, decisionId, decision, plannedAt)));
         });
     }
 
     /**
      * Requests that need settling: held past their claim (a replica died, or InfluxDB could not
-     * say what a delete did), and open ones past their expiry.
+     * say what a change did), and open or deactivated ones past their expiry.
      */
     List<String> unsettled(Instant now, int limit) {
         return db.inTransaction("unsettled", c -> {
-            // Two index range scans (stage, expires_at), not a scan of every request ever made.
-            try (PreparedStatement s =
-                    c.prepareStatement("SELECT id FROM revoke_request WHERE stage = 'REVOKING' AND claim_until <= ?"
+            // Index range scans (stage, expires_at), not a scan of every request ever made.
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id FROM revoke_request WHERE stage IN ('REVOKING', 'DEACTIVATING', 'REACTIVATING')"
+                            + " AND claim_until <= ?"
                             + " UNION ALL SELECT id FROM revoke_request"
-                            + " WHERE stage = 'OPEN' AND expires_at <= ? AND message_ts IS NOT NULL")) {
+                            + " WHERE stage = 'OPEN' AND expires_at <= ? AND message_ts IS NOT NULL"
+                            + " UNION ALL SELECT id FROM revoke_request WHERE stage = 'DEACTIVATED' AND expires_at <= ?")) {
                 s.setTimestamp(1, Timestamp.from(now));
                 s.setTimestamp(2, Timestamp.from(now));
+                s.setTimestamp(3, Timestamp.from(now));
                 s.setMaxRows(limit);
                 return LedgerDatabase.ids(s);
             }
         });
+    }
+
+    /** What counting one approval came to. */
+    enum Approved {
+        /** Counted. */
+        COUNTED,
+        /** This approver had approved this action before: it counts once. */
+        ALREADY,
+        /** The request moved on since it was read: read it again. */
+        STALE
+    }
+
+    /**
+     * Counts {@code approver}'s approval of {@code action} on the request {@code seen}, with its
+     * decision, if the request is still where it was seen. Approvals do not compete: two at the same
+     * instant both count. The request's version moves on, so a click that read it before acts on
+     * what it is now.
+     */
+    Approved approve(RevocationRequest seen, Intent action, String approver, DecisionRecord decision) {
+        return db.inTransaction("approve", c -> {
+            try (PreparedStatement s =
+                    c.prepareStatement("UPDATE revoke_request SET version = version + 1 WHERE id = ? AND stage = ?")) {
+                s.setString(1, seen.id());
+                s.setString(2, seen.stage().name());
+                if (s.executeUpdate() != 1) {
+                    c.rollback();
+                    return Approved.STALE;
+                }
+            }
+            if (approvers(c, seen.id(), action).contains(approver)) {
+                c.rollback();
+                return Approved.ALREADY;
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO revoke_approval"
+                    + " (request_id, action, approver, approved_at) VALUES (?, ?, ?, ?)")) {
+                s.setString(1, seen.id());
+                s.setString(2, action.name());
+                s.setString(3, approver);
+                s.setTimestamp(4, Timestamp.from(decision.at()));
+                s.executeUpdate();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                // The same approver's other click, on another replica, counted first.
+                c.rollback();
+                return Approved.ALREADY;
+            }
+            insertDecision(c, seen.id(), decision);
+            return Approved.COUNTED;
+        });
+    }
+
+    /** Who approved {@code action} on the request, first approver first. */
+    List<String> approvers(String requestId, Intent action) {
+        return db.inTransaction("approvers", c -> approvers(c, requestId, action));
+    }
+
+    /** Plans deliveries for the request as it is now, outside any move (an approval's progress, say). */
+    List<Delivery> plan(String requestId, List<Planned> deliveries, Instant at) {
+        return db.inTransaction("plan", c -> plan(c, find(c, requestId).orElseThrow(), deliveries, null, null, at));
+    }
+
+    /** A request with what its message showed of the token, and the approvals gathered on it. */
+    record Entry(RevocationRequest request, String snapshot, Map<Intent, List<String>> approvers) {}
+
+    /** The request with its snapshot and approvals, read in one transaction; empty when unknown. */
+    Optional<Entry> entry(String requestId) {
+        return db.inTransaction("entry", c -> {
+            Optional<RevocationRequest> request = find(c, requestId);
+            if (request.isEmpty()) {
+                return Optional.<Entry>empty();
+            }
+            String snapshot;
+            try (PreparedStatement s = c.prepareStatement("SELECT snapshot FROM revoke_request WHERE id = ?")) {
+                s.setString(1, requestId);
+                snapshot = LedgerDatabase.ids(s).get(0);
+            }
+            Map<Intent, List<String>> approvers = new EnumMap<>(Intent.class);
+            for (Intent action : List.of(Intent.DEACTIVATE, Intent.REVOKE)) {
+                approvers.put(action, approvers(c, requestId, action));
+            }
+            return Optional.of(new Entry(request.get(), snapshot, approvers));
+        });
+    }
+
+    private static List<String> approvers(Connection c, String requestId, Intent action) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT approver FROM revoke_approval"
+                + " WHERE request_id = ? AND action = ? ORDER BY approved_at, approver")) {
+            s.setString(1, requestId);
+            s.setString(2, action.name());
+            return LedgerDatabase.ids(s);
+        }
     }
 
     /** Whether the request is held by a click whose claim has not run out. */
@@ -221,9 +315,11 @@ public class Ledger {
         }
     }
 
-    private static void insertDecision(Connection c, String requestId, DecisionRecord decision) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO revoke_decision (request_id, event, actor,"
-                + " outcome, reason, influx_status, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    private static long insertDecision(Connection c, String requestId, DecisionRecord decision) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO revoke_decision (request_id, event, actor,"
+                        + " outcome, reason, influx_status, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                new String[] {"id"})) {
             s.setString(1, requestId);
             s.setString(2, decision.event().name());
             s.setString(3, decision.actor());
@@ -232,14 +328,44 @@ public class Ledger {
             s.setInt(6, decision.influxStatus());
             s.setTimestamp(7, Timestamp.from(decision.at()));
             s.executeUpdate();
+            return generatedId(s);
         }
     }
 
-    private static long insertDelivery(Connection c, String requestId, Planned delivery, Instant at)
+    private static long generatedId(PreparedStatement s) throws SQLException {
+        try (ResultSet keys = s.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    /**
+     * Writes the deliveries a decision plans, and returns those the deciding thread holds for their
+     * first try.
+     */
+    private static List<Delivery> plan(
+            Connection c,
+            RevocationRequest request,
+            List<Planned> deliveries,
+            Long decisionId,
+            DecisionRecord decision,
+            Instant at)
+            throws SQLException {
+        List<Delivery> held = new ArrayList<>();
+        for (Planned delivery : deliveries) {
+            long id = insertDelivery(c, request.id(), delivery, at, decisionId);
+            if (delivery.byDecider()) {
+                held.add(new Delivery(id, delivery.kind(), delivery.channel(), request, decision, 0, at));
+            }
+        }
+        return held;
+    }
+
+    private static long insertDelivery(Connection c, String requestId, Planned delivery, Instant at, Long decisionId)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO revoke_outbox (request_id, kind, channel, created_at, next_attempt_at)"
-                        + " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO revoke_outbox (request_id, kind, channel, created_at, next_attempt_at, decision_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
                 new String[] {"id"})) {
             s.setString(1, requestId);
             s.setString(2, delivery.kind().name());
@@ -247,11 +373,13 @@ public class Ledger {
             s.setTimestamp(4, Timestamp.from(at));
             // Left to the thread that decided for its first try; pollers take it only if that try never ends.
             s.setTimestamp(5, Timestamp.from(delivery.byDecider() ? at.plus(FIRST_TRY_HOLD) : at));
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
+            if (decisionId == null) {
+                s.setNull(6, Types.BIGINT);
+            } else {
+                s.setLong(6, decisionId);
             }
+            s.executeUpdate();
+            return generatedId(s);
         }
     }
 }

@@ -48,18 +48,29 @@ class OutboxRows {
                     return Optional.<Delivery>empty();
                 }
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT request_id, kind, channel, attempts, created_at FROM revoke_outbox WHERE id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT o.request_id, o.kind, o.channel, o.attempts,"
+                    + " o.created_at, d.event, d.actor, d.outcome, d.reason, d.influx_status, d.decided_at"
+                    + " FROM revoke_outbox o LEFT JOIN revoke_decision d ON d.id = o.decision_id WHERE o.id = ?")) {
                 s.setLong(1, id);
                 try (ResultSet row = s.executeQuery()) {
                     row.next();
                     RevocationRequest request =
                             Ledger.find(c, row.getString("request_id")).orElseThrow();
+                    DecisionRecord decision = row.getString("event") == null
+                            ? null
+                            : new DecisionRecord(
+                                    AuditEvent.valueOf(row.getString("event")),
+                                    row.getString("actor"),
+                                    AuditOutcome.valueOf(row.getString("outcome")),
+                                    row.getString("reason"),
+                                    row.getInt("influx_status"),
+                                    row.getTimestamp("decided_at").toInstant());
                     return Optional.of(new Delivery(
                             id,
                             DeliveryKind.valueOf(row.getString("kind")),
                             row.getString("channel"),
                             request,
+                            decision,
                             row.getInt("attempts"),
                             row.getTimestamp("created_at").toInstant()));
                 }

@@ -24,6 +24,8 @@ public enum Problem {
     INFLUX_MISMATCH,
     /** InfluxDB accepted a delete, yet reading the token again shows it still there. */
     DELETE_NOT_APPLIED,
+    /** InfluxDB took a status change, but reading the token again shows the status it had. */
+    STATUS_NOT_APPLIED,
     /** The request ledger could not be read or written: nothing was decided. */
     LEDGER_UNAVAILABLE
 }

@@ -1,6 +1,7 @@
 package dev.revoketokenbot.revocation;
 
 import dev.revoketokenbot.config.RevokeSettings;
+import dev.revoketokenbot.influx.Authorization;
 import dev.revoketokenbot.influx.InfluxAuthorizations;
 import dev.revoketokenbot.influx.InfluxException;
 import dev.revoketokenbot.influx.InfluxFailure;
@@ -17,23 +18,25 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Decides clicks on requests against the ledger, and lets InfluxDB judge what a delete did. A click
- * is checked (signature, binding, stage, policy) and then moves the request by compare-and-set, so
- * exactly one click wins across replicas and restarts. After a delete the token is read again:
- * gone means revoked; there means nothing changed; no answer means the request stays held and
- * {@link #settle} asks again later. "Nothing was changed" is only said when InfluxDB shows it.
+ * Decides clicks on requests against the ledger, and lets InfluxDB judge what a change did. A click
+ * is checked (signature, binding, stage, policy), counted toward the approvals its action needs,
+ * and then holds the request by compare-and-set, so exactly one click acts across replicas and
+ * restarts. After a change the token is read again: what InfluxDB shows is what is recorded. No
+ * answer leaves the request held, and {@link #settle} asks again later. "Nothing was changed" is
+ * only said when InfluxDB shows it.
  */
 @ApplicationScoped
 public class RequestDecisions {
 
     private static final Logger LOG = Logger.getLogger(RequestDecisions.class);
     /** A click that keeps losing compare-and-sets to other changes gives up after this many reads. */
-    private static final int MAX_READS = 3;
+    private static final int MAX_READS = 4;
 
     private final Ledger ledger;
     private final InfluxAuthorizations influx;
     private final ButtonSigner signer;
     private final Approvers approvers;
+    private final RequestViews views;
     private final AuditLog audit;
     private final Clock clock;
     private final RevokeSettings settings;
@@ -43,6 +46,7 @@ public class RequestDecisions {
             InfluxAuthorizations influx,
             ButtonSigner signer,
             Approvers approvers,
+            RequestViews views,
             AuditLog audit,
             Clock clock,
             RevokeSettings settings) {
@@ -50,6 +54,7 @@ public class RequestDecisions {
         this.influx = influx;
         this.signer = signer;
         this.approvers = approvers;
+        this.views = views;
         this.audit = audit;
         this.clock = clock;
         this.settings = settings;
@@ -64,7 +69,7 @@ public class RequestDecisions {
     public record Click(Intent intent, String buttonValue, String boundRequestId, String actor, String channel) {}
 
     public ClickOutcome decide(Click click) {
-        AuditEvent event = click.intent() == Intent.REVOKE ? AuditEvent.REVOKE : AuditEvent.CANCEL;
+        AuditEvent event = eventOf(click.intent());
         Optional<String> requestId = signer.open(click.buttonValue());
         if (requestId.isEmpty()) {
             audit.write(null, refusal(event, click.actor(), "tampered"));
@@ -102,20 +107,23 @@ public class RequestDecisions {
         if (request.stage().isClosed()) {
             return Optional.of(new ClickOutcome.AlreadyClosed(request));
         }
-        if (request.stage() == Stage.REVOKING) {
+        if (request.stage().isHeld()) {
             return Optional.of(new ClickOutcome.InProgress(request));
         }
         Instant now = clock.instant();
-        Decision decision = RevocationPolicy.decide(
-                click.intent(),
-                request,
-                click.actor(),
-                click.channel(),
-                () -> approvers.check(click.actor()),
-                settings.selfApproval(),
-                now);
+        Decision decision = click.intent() == Intent.DEACTIVATE
+                        && !influx.kind().canDeactivate()
+                ? Decision.NOT_SUPPORTED
+                : RevocationPolicy.decide(
+                        click.intent(),
+                        request,
+                        click.actor(),
+                        click.channel(),
+                        () -> approvers.check(click.actor()),
+                        new RevocationPolicy.Rules(settings.selfApproval(), settings.deactivateApprovals() == 0),
+                        now);
         if (decision == Decision.EXPIRED) {
-            return expire(request, click.actor(), now);
+            return closeAs(request, Stage.EXPIRED, click.actor(), now);
         }
         if (decision != Decision.ALLOW) {
             DecisionRecord refused = refusal(event, click.actor(), lower(decision));
@@ -124,73 +132,136 @@ public class RequestDecisions {
             return Optional.of(new ClickOutcome.Refused(decision));
         }
         if (click.intent() == Intent.CANCEL) {
-            return close(
-                    request,
-                    Stage.CANCELLED,
-                    false,
-                    new DecisionRecord(AuditEvent.CANCEL, click.actor(), AuditOutcome.CANCELLED, null, 0, now),
-                    List.of(new Planned(DeliveryKind.UPDATE_REQUEST, request.channel(), true)));
+            return closeAs(request, Stage.CANCELLED, click.actor(), now);
         }
-        Optional<Moved> held = ledger.move(
-                request,
-                Stage.REVOKING,
-                click.actor(),
-                now,
-                false,
-                now.plus(settings.ledger().claimLease()),
-                null,
-                List.of());
-        return held.map(h -> revoke(h.request()));
+        int needed = views.needed(click.intent());
+        return needed > 1
+                ? gather(click, event, request, needed, now)
+                : hold(request, click.intent(), click.actor(), now);
     }
 
-    /** Deletes the token of a request this click holds, then lets InfluxDB say what happened. */
-    private ClickOutcome revoke(RevocationRequest held) {
-        try {
-            if (!influx.delete(held.authorizationId())) {
-                return close(
-                                held,
-                                Stage.GONE,
-                                false,
-                                decision(held, AuditOutcome.ALREADY_GONE, null, 404),
-                                List.of(new Planned(DeliveryKind.UPDATE_REQUEST, held.channel(), true)))
-                        .orElseGet(() -> readAgain(held.id()));
+    /**
+     * Counts the click toward the approvals its action needs: short of them, the message shows the
+     * progress; with them, this click acts.
+     */
+    private Optional<ClickOutcome> gather(
+            Click click, AuditEvent event, RevocationRequest request, int needed, Instant now) {
+        DecisionRecord approval = new DecisionRecord(event, click.actor(), AuditOutcome.APPROVED, null, 0, now);
+        Ledger.Approved approved = ledger.approve(request, click.intent(), click.actor(), approval);
+        if (approved == Ledger.Approved.STALE) {
+            return Optional.empty();
+        }
+        if (approved == Ledger.Approved.COUNTED) {
+            audit.write(request, approval);
+        }
+        List<String> approvedBy = ledger.approvers(request.id(), click.intent());
+        if (approvedBy.size() < needed) {
+            if (approved == Ledger.Approved.ALREADY) {
+                audit.write(request, refusal(event, click.actor(), "already_approved"));
+                return Optional.of(new ClickOutcome.AlreadyApproved(request, click.intent(), approvedBy, needed));
             }
-            return judge(held, null);
-        } catch (InfluxException e) {
-            return judge(held, e);
+            List<Delivery> progress = ledger.plan(
+                    request.id(), List.of(new Planned(DeliveryKind.UPDATE_REQUEST, request.channel(), true)), now);
+            return Optional.of(new ClickOutcome.Approved(request, click.intent(), approvedBy, needed, progress));
+        }
+        // Enough approvers: act on the request as it is now (counting moved its version on).
+        return ledger.find(request.id())
+                .filter(current -> current.stage() == request.stage())
+                .flatMap(current -> hold(current, click.intent(), click.actor(), now));
+    }
+
+    /** Holds the request for this click, then makes the change in InfluxDB; empty when another change won. */
+    private Optional<ClickOutcome> hold(RevocationRequest request, Intent intent, String actor, Instant now) {
+        Stage held = switch (intent) {
+            case DEACTIVATE -> Stage.DEACTIVATING;
+            case REACTIVATE -> Stage.REACTIVATING;
+            case REVOKE -> Stage.REVOKING;
+            case CANCEL -> throw new IllegalArgumentException("a cancel holds nothing");
+        };
+        return ledger.move(
+                        request,
+                        held,
+                        actor,
+                        now,
+                        false,
+                        now.plus(settings.ledger().claimLease()),
+                        null,
+                        List.of())
+                .map(moved -> change(moved.request()));
+    }
+
+    /** Changes the token of a request this click holds, then lets InfluxDB say what happened. */
+    private ClickOutcome change(RevocationRequest held) {
+        try {
+            try {
+                boolean found = switch (held.stage()) {
+                    case REVOKING -> influx.delete(held.authorizationId());
+                    case DEACTIVATING -> setStatus(held, InfluxAuthorizations.INACTIVE);
+                    case REACTIVATING -> setStatus(held, InfluxAuthorizations.ACTIVE);
+                    default -> throw new IllegalStateException("request " + held.id() + " is not held");
+                };
+                if (!found) {
+                    return closeAsGone(held, 404, true).orElseGet(() -> readAgain(held.id()));
+                }
+                return judge(held, null);
+            } catch (InfluxException e) {
+                return judge(held, e);
+            }
         } catch (LedgerException e) {
-            // The delete may have happened: the request stays held, and settling reads InfluxDB later.
-            LOG.errorf("Outcome of revoking request %s not recorded: %s", held.id(), e.getMessage());
+            // The change may have happened: the request stays held, and settling reads InfluxDB later.
+            LOG.errorf("Outcome of request %s not recorded: %s", held.id(), e.getMessage());
             return new ClickOutcome.Unconfirmed(held);
         }
     }
 
+    /** Sets the token's status; false when InfluxDB no longer has the token. */
+    private boolean setStatus(RevocationRequest held, String status) {
+        try {
+            influx.setStatus(held.authorizationId(), status);
+            return true;
+        } catch (InfluxException e) {
+            if (e.failure() == InfluxFailure.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /**
-     * Reads the token again after a delete ({@code deleteFailure} null when InfluxDB accepted it) and
-     * records what InfluxDB shows.
+     * Reads the token again after a change ({@code changeFailure} null when InfluxDB accepted it)
+     * and records what InfluxDB shows.
      */
-    private ClickOutcome judge(RevocationRequest held, InfluxException deleteFailure) {
-        int deleteStatus = deleteFailure == null ? 204 : deleteFailure.status();
+    private ClickOutcome judge(RevocationRequest held, InfluxException changeFailure) {
+        int status = changeFailure == null ? acceptedStatus(held.stage()) : changeFailure.status();
         Presence presence = presence(held.authorizationId());
-        if (presence == Presence.GONE || (presence == Presence.UNKNOWN && deleteFailure == null)) {
-            // Gone, or InfluxDB accepted the delete but could not be read back: revoked, verified only if read.
-            return revoked(held, presence == Presence.GONE, deleteStatus, true).orElseGet(() -> readAgain(held.id()));
+        if (presence == wanted(held.stage()) || (presence == Presence.UNKNOWN && changeFailure == null)) {
+            // Done, or InfluxDB accepted the change but could not be read back: done, verified only if read.
+            return succeeded(held, presence != Presence.UNKNOWN, status, true).orElseGet(() -> readAgain(held.id()));
+        }
+        if (presence == Presence.GONE) {
+            return closeAsGone(held, status, true).orElseGet(() -> readAgain(held.id()));
         }
         Instant now = clock.instant();
+        Failure.Operation operation = operation(held.stage());
         if (presence == Presence.UNKNOWN) {
-            DecisionRecord unconfirmed =
-                    decision(held, AuditOutcome.UNCONFIRMED, Failure.code(problemOf(deleteFailure)), deleteStatus);
+            DecisionRecord unconfirmed = decision(
+                    held,
+                    AuditOutcome.UNCONFIRMED,
+                    Failure.code(Failure.from(changeFailure, operation, Problem.NOT_FOUND)
+                            .problem()),
+                    status);
             // Let settling take over at once: it asks InfluxDB until InfluxDB can say.
-            Optional<Moved> released = ledger.move(
-                    held, Stage.REVOKING, held.actor(), held.decidedAt(), false, now, unconfirmed, List.of());
+            Optional<Moved> released =
+                    ledger.move(held, held.stage(), held.actor(), held.decidedAt(), false, now, unconfirmed, List.of());
             audit.write(held, unconfirmed);
             return new ClickOutcome.Unconfirmed(released.map(Moved::request).orElse(held));
         }
-        Failure failure = deleteFailure == null
-                ? Failure.of(Problem.DELETE_NOT_APPLIED, Failure.Operation.DELETE)
-                : Failure.from(deleteFailure, Failure.Operation.DELETE, Problem.NOT_FOUND);
-        DecisionRecord failed = decision(held, AuditOutcome.FAILED, Failure.code(failure.problem()), deleteStatus);
-        Optional<Moved> reopened = ledger.move(held, Stage.OPEN, held.actor(), now, false, null, failed, List.of());
+        Failure failure = changeFailure == null
+                ? Failure.of(notApplied(held.stage()), operation)
+                : Failure.from(changeFailure, operation, Problem.NOT_FOUND);
+        DecisionRecord failed = decision(held, AuditOutcome.FAILED, Failure.code(failure.problem()), status);
+        Optional<Moved> reopened = ledger.move(
+                held, unchangedStage(presence, held, now), held.actor(), now, false, null, failed, List.of());
         if (reopened.isEmpty()) {
             return readAgain(held.id());
         }
@@ -199,10 +270,11 @@ public class RequestDecisions {
     }
 
     /**
-     * Settles one request that needs it: expires an open one past its time, and asks InfluxDB what
-     * became of one whose delete nobody could confirm (a replica died holding it, or InfluxDB did not
-     * answer). Gone is revoked, credited to the approver who clicked; still there reopens it and says
-     * so in the channel. Returns whether the request is settled.
+     * Settles one request that needs it: expires an open one past its time (a deactivated one stays
+     * deactivated), and asks InfluxDB what became of a change nobody could confirm (a replica died
+     * holding it, or InfluxDB did not answer). What InfluxDB shows is recorded, credited to the
+     * approver who clicked; a change that did not take effect reopens the request and says so in
+     * the channel. Returns whether the request is settled.
      */
     boolean settle(String requestId) {
         Optional<RevocationRequest> found = ledger.find(requestId);
@@ -212,14 +284,22 @@ public class RequestDecisions {
         RevocationRequest request = found.get();
         Instant now = clock.instant();
         if (request.stage() == Stage.OPEN) {
-            return !request.isExpiredAt(now) || expire(request, null, now).isPresent();
+            return !request.isExpiredAt(now)
+                    || closeAs(request, Stage.EXPIRED, null, now).isPresent();
+        }
+        if (request.stage() == Stage.DEACTIVATED) {
+            return !request.isExpiredAt(now)
+                    || closeAs(request, Stage.KEPT_DEACTIVATED, null, now).isPresent();
+        }
+        if (!request.stage().isHeld()) {
+            return true;
         }
         if (ledger.isHeld(requestId, now)) {
             return false;
         }
         Optional<Moved> taken = ledger.move(
                 request,
-                Stage.REVOKING,
+                request.stage(),
                 request.actor(),
                 request.decidedAt(),
                 false,
@@ -231,17 +311,20 @@ public class RequestDecisions {
         }
         RevocationRequest held = taken.get().request();
         Presence presence = presence(held.authorizationId());
+        if (presence == wanted(held.stage())) {
+            return succeeded(held, true, 0, false).isPresent();
+        }
         if (presence == Presence.GONE) {
-            return revoked(held, true, 404, false).isPresent();
+            return closeAsGone(held, 404, false).isPresent();
         }
         if (presence == Presence.UNKNOWN) {
-            ledger.move(held, Stage.REVOKING, held.actor(), held.decidedAt(), false, now, null, List.of());
+            ledger.move(held, held.stage(), held.actor(), held.decidedAt(), false, now, null, List.of());
             return false;
         }
-        DecisionRecord notApplied = decision(held, AuditOutcome.FAILED, Failure.code(Problem.DELETE_NOT_APPLIED), 0);
+        DecisionRecord notApplied = decision(held, AuditOutcome.FAILED, Failure.code(notApplied(held.stage())), 0);
         Optional<Moved> reopened = ledger.move(
                 held,
-                Stage.OPEN,
+                unchangedStage(presence, held, now),
                 held.actor(),
                 now,
                 false,
@@ -252,38 +335,84 @@ public class RequestDecisions {
         return reopened.isPresent();
     }
 
-    /** Closes a held request as revoked; {@code byClick} when the clicking thread delivers at once. */
-    private Optional<ClickOutcome> revoked(
-            RevocationRequest held, boolean verified, int influxStatus, boolean byClick) {
-        return close(
+    /**
+     * Records a held request's change as done: revoked, deactivated or reactivated. {@code byClick}
+     * when the clicking thread delivers at once.
+     */
+    private Optional<ClickOutcome> succeeded(RevocationRequest held, boolean verified, int status, boolean byClick) {
+        Stage done;
+        AuditOutcome outcome;
+        switch (held.stage()) {
+            case REVOKING -> {
+                done = Stage.REVOKED;
+                outcome = AuditOutcome.REVOKED;
+            }
+            case DEACTIVATING -> {
+                done = Stage.DEACTIVATED;
+                outcome = AuditOutcome.DEACTIVATED;
+            }
+            case REACTIVATING -> {
+                done = Stage.REACTIVATED;
+                outcome = AuditOutcome.REACTIVATED;
+            }
+            default -> throw new IllegalStateException("request " + held.id() + " is not held");
+        }
+        DecisionRecord decision = decision(held, outcome, verified ? "verified" : "not_read_back", status);
+        return move(held, done, held.actor(), verified, decision, byClick);
+    }
+
+    /** The token was gone when this request came to change it: nothing was done by this request. */
+    private Optional<ClickOutcome> closeAsGone(RevocationRequest held, int status, boolean byClick) {
+        return move(
                 held,
-                Stage.REVOKED,
-                verified,
-                decision(held, AuditOutcome.REVOKED, verified ? "verified" : "not_read_back", influxStatus),
-                List.of(
-                        new Planned(DeliveryKind.UPDATE_REQUEST, held.channel(), byClick),
-                        new Planned(DeliveryKind.RECORD, auditChannel(held), byClick)));
-    }
-
-    /** Closes an open request as expired: by a click ({@code actor}), or by settling (no actor). */
-    private Optional<ClickOutcome> expire(RevocationRequest request, String actor, Instant now) {
-        return close(
-                request,
-                Stage.EXPIRED,
+                Stage.GONE,
+                held.actor(),
                 false,
-                new DecisionRecord(AuditEvent.EXPIRE, actor, AuditOutcome.EXPIRED, null, 0, now),
-                List.of(new Planned(DeliveryKind.UPDATE_REQUEST, request.channel(), actor != null)));
+                decision(held, AuditOutcome.ALREADY_GONE, null, status),
+                byClick);
     }
 
-    /** Moves the request to a closed stage with its decision and deliveries; empty when another change won. */
-    private Optional<ClickOutcome> close(
-            RevocationRequest seen, Stage stage, boolean verified, DecisionRecord decision, List<Planned> deliveries) {
-        String actor = stage == Stage.REVOKED || stage == Stage.GONE ? seen.actor() : decision.actor();
-        return ledger.move(seen, stage, actor, decision.at(), verified, null, decision, deliveries)
+    /** Closes an open request as cancelled or expired, or keeps a deactivated one deactivated after its time. */
+    private Optional<ClickOutcome> closeAs(RevocationRequest request, Stage stage, String actor, Instant now) {
+        AuditEvent event = stage == Stage.CANCELLED ? AuditEvent.CANCEL : AuditEvent.EXPIRE;
+        AuditOutcome outcome = switch (stage) {
+            case CANCELLED -> AuditOutcome.CANCELLED;
+            case EXPIRED -> AuditOutcome.EXPIRED;
+            case KEPT_DEACTIVATED -> AuditOutcome.KEPT_DEACTIVATED;
+            default -> throw new IllegalArgumentException(stage + " is not closed by a click or by time");
+        };
+        // Kept deactivated: the deactivation's approver stays the one the message names.
+        String by = stage == Stage.KEPT_DEACTIVATED ? request.actor() : actor;
+        Instant at = stage == Stage.KEPT_DEACTIVATED ? request.decidedAt() : now;
+        DecisionRecord decision = new DecisionRecord(event, actor, outcome, null, 0, now);
+        return ledger.move(
+                        request, stage, by, at, request.verified(), null, decision, deliveries(request, actor != null))
                 .map(moved -> {
                     audit.write(moved.request(), decision);
                     return new ClickOutcome.Changed(moved.request(), moved.deliveries());
                 });
+    }
+
+    /** Moves a held request on with its decision, its message update and its channel record. */
+    private Optional<ClickOutcome> move(
+            RevocationRequest held,
+            Stage stage,
+            String actor,
+            boolean verified,
+            DecisionRecord decision,
+            boolean byClick) {
+        return ledger.move(held, stage, actor, decision.at(), verified, null, decision, deliveries(held, byClick))
+                .map(moved -> {
+                    audit.write(moved.request(), decision);
+                    return new ClickOutcome.Changed(moved.request(), moved.deliveries());
+                });
+    }
+
+    /** Every change of stage updates the request message and leaves a record in the audit channel. */
+    private List<Planned> deliveries(RevocationRequest request, boolean byClick) {
+        return List.of(
+                new Planned(DeliveryKind.UPDATE_REQUEST, request.channel(), byClick),
+                new Planned(DeliveryKind.RECORD, auditChannel(request), byClick));
     }
 
     /** After losing a compare-and-set while holding a request: say where it stands now. */
@@ -294,18 +423,62 @@ public class RequestDecisions {
 
     private enum Presence {
         GONE,
-        PRESENT,
+        ACTIVE,
+        INACTIVE,
         UNKNOWN
     }
 
     /** What InfluxDB says of the token now. */
     private Presence presence(String authorizationId) {
         try {
-            influx.find(authorizationId);
-            return Presence.PRESENT;
+            Authorization token = influx.find(authorizationId);
+            return InfluxAuthorizations.INACTIVE.equals(token.status()) ? Presence.INACTIVE : Presence.ACTIVE;
         } catch (InfluxException e) {
             return e.failure() == InfluxFailure.NOT_FOUND ? Presence.GONE : Presence.UNKNOWN;
         }
+    }
+
+    /** What InfluxDB shows once a held stage's change took effect. */
+    private static Presence wanted(Stage held) {
+        return switch (held) {
+            case REVOKING -> Presence.GONE;
+            case DEACTIVATING -> Presence.INACTIVE;
+            case REACTIVATING -> Presence.ACTIVE;
+            default -> throw new IllegalArgumentException(held + " is not held");
+        };
+    }
+
+    /**
+     * Where a request goes back to when its change did not take effect: the stage that matches
+     * the token's status (a deactivated one past its time stays deactivated, kept).
+     */
+    private static Stage unchangedStage(Presence presence, RevocationRequest held, Instant now) {
+        if (presence == Presence.ACTIVE) {
+            return Stage.OPEN;
+        }
+        return held.isExpiredAt(now) ? Stage.KEPT_DEACTIVATED : Stage.DEACTIVATED;
+    }
+
+    private static Failure.Operation operation(Stage held) {
+        return held == Stage.REVOKING ? Failure.Operation.DELETE : Failure.Operation.UPDATE;
+    }
+
+    private static Problem notApplied(Stage held) {
+        return held == Stage.REVOKING ? Problem.DELETE_NOT_APPLIED : Problem.STATUS_NOT_APPLIED;
+    }
+
+    /** InfluxDB's status for an accepted change: 204 for a delete, 200 for a status change. */
+    private static int acceptedStatus(Stage held) {
+        return held == Stage.REVOKING ? 204 : 200;
+    }
+
+    private static AuditEvent eventOf(Intent intent) {
+        return switch (intent) {
+            case DEACTIVATE -> AuditEvent.DEACTIVATE;
+            case REVOKE -> AuditEvent.REVOKE;
+            case REACTIVATE -> AuditEvent.REACTIVATE;
+            case CANCEL -> AuditEvent.CANCEL;
+        };
     }
 
     private String auditChannel(RevocationRequest request) {
@@ -313,15 +486,16 @@ public class RequestDecisions {
     }
 
     private DecisionRecord decision(RevocationRequest held, AuditOutcome outcome, String reason, int influxStatus) {
-        return new DecisionRecord(AuditEvent.REVOKE, held.actor(), outcome, reason, influxStatus, clock.instant());
+        AuditEvent event = switch (held.stage()) {
+            case DEACTIVATING -> AuditEvent.DEACTIVATE;
+            case REACTIVATING -> AuditEvent.REACTIVATE;
+            default -> AuditEvent.REVOKE;
+        };
+        return new DecisionRecord(event, held.actor(), outcome, reason, influxStatus, clock.instant());
     }
 
     private DecisionRecord refusal(AuditEvent event, String actor, String reason) {
         return new DecisionRecord(event, actor, AuditOutcome.REFUSED, reason, 0, clock.instant());
-    }
-
-    private static Problem problemOf(InfluxException e) {
-        return Failure.from(e, Failure.Operation.DELETE, Problem.NOT_FOUND).problem();
     }
 
     private static String lower(Enum<?> value) {

@@ -1,8 +1,5 @@
 package dev.revoketokenbot.revocation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.revoketokenbot.config.RevokeSettings;
 import dev.revoketokenbot.influx.Authorization;
 import dev.revoketokenbot.influx.InfluxAuthorizations;
@@ -27,13 +24,12 @@ public class RequestOpening {
 
     private static final Logger LOG = Logger.getLogger(RequestOpening.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     /** InfluxDB puts no bound on user names; the ledger and the messages keep the first ones. */
     private static final int MAX_OWNER_LENGTH = 100;
 
     private final InfluxAuthorizations influx;
     private final Ledger ledger;
-    private final ButtonSigner signer;
+    private final RequestViews views;
     private final AuditLog audit;
     private final Clock clock;
     private final RevokeSettings settings;
@@ -41,13 +37,13 @@ public class RequestOpening {
     RequestOpening(
             InfluxAuthorizations influx,
             Ledger ledger,
-            ButtonSigner signer,
+            RequestViews views,
             AuditLog audit,
             Clock clock,
             RevokeSettings settings) {
         this.influx = influx;
         this.ledger = ledger;
-        this.signer = signer;
+        this.views = views;
         this.audit = audit;
         this.clock = clock;
         this.settings = settings;
@@ -107,12 +103,12 @@ public class RequestOpening {
                 false,
                 0);
         try {
-            ledger.open(request, snapshot(token, others), now);
+            ledger.open(request, TokenSnapshot.of(token, others).json(), now);
         } catch (LedgerException e) {
             LOG.errorf("Could not open a request in the ledger: %s", e.getMessage());
             return new LookupResult.NotFound(Failure.of(Problem.LEDGER_UNAVAILABLE, Failure.Operation.READ));
         }
-        return new LookupResult.Found(token, others, request, signer.seal(request.id()));
+        return new LookupResult.Found(views.opened(request, token, others));
     }
 
     /** The token InfluxDB answered with is the one asked for: that ID, or a token of that user. */
@@ -169,17 +165,6 @@ public class RequestOpening {
                         clock.instant()));
         return new LookupResult.NotFound(failure);
     }
-
-    /** What the request message showed, kept with the request. */
-    private static String snapshot(TokenSummary token, OptionalInt others) {
-        try {
-            return JSON.writeValueAsString(new Snapshot(token, others.isPresent() ? others.getAsInt() : null));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write the token snapshot", e);
-        }
-    }
-
-    private record Snapshot(TokenSummary token, Integer otherTokens) {}
 
     private static String newRequestId() {
         byte[] nonce = new byte[12];

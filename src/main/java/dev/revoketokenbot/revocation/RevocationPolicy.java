@@ -7,15 +7,34 @@ import java.util.function.Supplier;
 /**
  * The approval policy as one pure function: no clock, no configuration lookups. Whether the actor
  * is an approver may cost a Slack call, so it is asked for only once the click has passed the
- * cheap checks (channel, expiry). Anything the bot could not establish is a denial.
+ * cheap checks (channel, stage, expiry). Anything the bot could not establish is a denial. How
+ * many approvals an action needs is counted elsewhere ({@link RequestDecisions}); this says whether
+ * this actor's click counts at all.
  */
 public final class RevocationPolicy {
 
     /** What the clicker asked for. */
     public enum Intent {
+        /** Make InfluxDB refuse the token, reversibly. */
+        DEACTIVATE,
+        /** Delete the token: irreversible. */
         REVOKE,
-        CANCEL
+        /** Undo a deactivation. */
+        REACTIVATE,
+        CANCEL;
+
+        /** Whether this button applies to a request in {@code stage}. */
+        boolean appliesTo(Stage stage) {
+            return switch (this) {
+                case DEACTIVATE, CANCEL -> stage == Stage.OPEN;
+                case REVOKE -> stage == Stage.OPEN || stage.isDeactivated();
+                case REACTIVATE -> stage.isDeactivated();
+            };
+        }
     }
+
+    /** The settings the policy applies. */
+    public record Rules(boolean selfApprovalAllowed, boolean requesterMayDeactivate) {}
 
     private RevocationPolicy() {}
 
@@ -30,16 +49,22 @@ public final class RevocationPolicy {
             String actor,
             String clickChannel,
             Supplier<Approval> approval,
-            boolean selfApprovalAllowed,
+            Rules rules,
             Instant now) {
         if (!request.channel().equals(clickChannel)) {
             return Decision.WRONG_CHANNEL;
         }
-        if (request.isExpiredAt(now)) {
+        if (!intent.appliesTo(request.stage())) {
+            return Decision.NOT_IN_THIS_STAGE;
+        }
+        // A deactivated request stays open to approvers after its time: the safe side is theirs to leave.
+        if (request.stage() == Stage.OPEN && request.isExpiredAt(now)) {
             return Decision.EXPIRED;
         }
         boolean isRequester = request.requester().equals(actor);
-        if (intent == Intent.CANCEL) {
+        boolean requesterMay =
+                intent == Intent.CANCEL || (intent == Intent.DEACTIVATE && rules.requesterMayDeactivate());
+        if (requesterMay) {
             if (isRequester) {
                 return Decision.ALLOW;
             }
@@ -57,7 +82,7 @@ public final class RevocationPolicy {
         if (approved != Approval.APPROVER) {
             return Decision.NOT_APPROVER;
         }
-        if (isRequester && !selfApprovalAllowed) {
+        if (isRequester && !rules.selfApprovalAllowed()) {
             return Decision.SELF_APPROVAL;
         }
         return Decision.ALLOW;

@@ -25,8 +25,9 @@ public class BoltApp {
                 .build();
         App app = new App(config, middleware(config)).asOAuthApp(false);
         app.command(COMMAND, command);
-        app.blockAction(ActionIds.REVOKE, buttons);
-        app.blockAction(ActionIds.CANCEL, buttons);
+        for (String button : ActionIds.REQUEST_BUTTONS) {
+            app.blockAction(button, buttons);
+        }
         return app;
     }
 

@@ -17,7 +17,7 @@ record Click(Intent intent, String actor, String channel, String value, String r
         String channel =
                 payload.getChannel() == null ? "" : payload.getChannel().getId();
         return new Click(
-                ActionIds.REVOKE.equals(actionId) ? Intent.REVOKE : Intent.CANCEL,
+                ActionIds.intentOf(actionId),
                 payload.getUser().getId(),
                 channel,
                 action.map(BlockActionPayload.Action::getValue).orElse(null),

@@ -2,10 +2,12 @@ package dev.revoketokenbot.slack;
 
 import dev.revoketokenbot.revocation.ClickOutcome;
 import dev.revoketokenbot.revocation.DeliveryKind;
+import dev.revoketokenbot.revocation.RevocationPolicy.Intent;
 import dev.revoketokenbot.revocation.RevocationRequest;
 import dev.revoketokenbot.revocation.Stage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** What the clicker hears, ephemerally, about their click: pure functions of its outcome. */
@@ -37,11 +39,15 @@ final class ClickReplies {
         if (outcome instanceof ClickOutcome.AlreadyClosed closed) {
             return alreadyClosed(closed.request());
         } else if (outcome instanceof ClickOutcome.InProgress held) {
-            return "This request is already being handled: "
-                    + Mrkdwn.user(held.request().actor())
-                    + " approved it and I am deleting token "
-                    + Mrkdwn.code(held.request().authorizationId())
-                    + " or checking with InfluxDB whether it is gone.";
+            return inProgress(held.request());
+        } else if (outcome instanceof ClickOutcome.Approved approved) {
+            return "Your approval to " + verb(approved.intent()) + " token "
+                    + Mrkdwn.code(approved.request().authorizationId()) + " is counted: "
+                    + approved.approvers().size() + " of " + approved.needed() + ". Nothing changes until "
+                    + approved.needed() + " approvers agree.";
+        } else if (outcome instanceof ClickOutcome.AlreadyApproved again) {
+            return "You already approved to " + verb(again.intent()) + " this token, and an approval counts once: "
+                    + again.approvers().size() + " of " + again.needed() + " so far. Another approver must click.";
         } else if (outcome instanceof ClickOutcome.Refused refused) {
             return ReplyTexts.refusal(refused.reason());
         } else if (outcome instanceof ClickOutcome.UnknownRequest) {
@@ -52,10 +58,20 @@ final class ClickReplies {
                             "authorization " + Mrkdwn.code(failed.request().authorizationId()))
                     + " The request stays open.";
         } else if (outcome instanceof ClickOutcome.Unconfirmed unconfirmed) {
-            return "InfluxDB did not confirm the delete of token "
-                    + Mrkdwn.code(unconfirmed.request().authorizationId())
-                    + " and could not be read back, so I can't tell yet whether it is revoked: do not assume it is."
-                    + " I will keep asking InfluxDB and post the outcome in this channel.";
+            RevocationRequest request = unconfirmed.request();
+            String change = switch (request.stage()) {
+                case DEACTIVATING -> "deactivation";
+                case REACTIVATING -> "reactivation";
+                default -> "delete";
+            };
+            String result = switch (request.stage()) {
+                case DEACTIVATING -> "deactivated";
+                case REACTIVATING -> "active again";
+                default -> "revoked";
+            };
+            return "InfluxDB did not confirm the " + change + " of token " + Mrkdwn.code(request.authorizationId())
+                    + " and could not be read back, so I can't tell yet whether it is " + result
+                    + ": do not assume it is. I will keep asking InfluxDB and post the outcome in this channel.";
         } else if (outcome instanceof ClickOutcome.LedgerDown) {
             return "The request ledger is unavailable, so your click was not decided and nothing was changed."
                     + " Try again shortly.";
@@ -76,9 +92,13 @@ final class ClickReplies {
                 "Token " + Mrkdwn.code(request.authorizationId()) + " is already revoked: it was gone from InfluxDB"
                         + " when" + by + " approved" + when + ". Nothing more to do.";
             case CANCELLED -> "This request was already cancelled" + by + when + "; nothing was changed.";
+            case REACTIVATED ->
+                "Token " + Mrkdwn.code(request.authorizationId()) + " was already reactivated" + by + when
+                        + "; this request is closed. Start a new one with `/revoke-token` if it is needed again.";
             case EXPIRED -> expired(request);
             case NOT_POSTED -> "This request's message never reached the channel, so nothing was done.";
-            case OPEN, REVOKING -> throw new IllegalArgumentException("request " + request.id() + " is not closed");
+            case OPEN, DEACTIVATING, DEACTIVATED, KEPT_DEACTIVATED, REACTIVATING, REVOKING ->
+                throw new IllegalArgumentException("request " + request.id() + " is not closed");
         };
     }
 
@@ -90,8 +110,34 @@ final class ClickReplies {
     private static String done(RevocationRequest request) {
         return switch (request.stage()) {
             case REVOKED -> "The token is revoked";
+            case DEACTIVATED, KEPT_DEACTIVATED -> "The token is deactivated";
+            case REACTIVATED -> "The token is active again";
             case CANCELLED -> "The request is cancelled";
+            case OPEN -> "Your approval is counted";
             default -> "The request is closed";
         };
+    }
+
+    private static String inProgress(RevocationRequest request) {
+        String token = Mrkdwn.code(request.authorizationId());
+        String approver = Mrkdwn.user(request.actor());
+        return switch (request.stage()) {
+            case REVOKING ->
+                "This request is already being handled: " + approver + " approved it and I am deleting token " + token
+                        + " or checking with InfluxDB whether it is gone.";
+            case DEACTIVATING ->
+                "This request is already being handled: " + approver + " approved deactivating token " + token
+                        + ", and I am checking with InfluxDB that it took effect.";
+            case REACTIVATING ->
+                "This request is already being handled: " + approver + " approved reactivating token " + token
+                        + ", and I am checking with InfluxDB that it took effect.";
+            default ->
+                "This request kept changing while I decided your click (other approvers were acting), so your click"
+                        + " did nothing. Look at the message as it is now and click again if still needed.";
+        };
+    }
+
+    private static String verb(Intent intent) {
+        return intent.name().toLowerCase(Locale.ROOT);
     }
 }

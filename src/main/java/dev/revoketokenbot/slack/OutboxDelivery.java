@@ -3,6 +3,9 @@ package dev.revoketokenbot.slack;
 import dev.revoketokenbot.revocation.Deliveries;
 import dev.revoketokenbot.revocation.Delivery;
 import dev.revoketokenbot.revocation.LedgerException;
+import dev.revoketokenbot.revocation.RequestView;
+import dev.revoketokenbot.revocation.RequestViews;
+import dev.revoketokenbot.revocation.RevocationRequest;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -36,12 +39,17 @@ public class OutboxDelivery {
             "no_text",
             "invalid_arguments");
 
+    /** How often one update of an open request's message is sent again while the request keeps changing. */
+    private static final int MAX_RENDERS = 5;
+
     private final Deliveries deliveries;
     private final SlackMessages messages;
+    private final RequestViews views;
 
-    OutboxDelivery(Deliveries deliveries, SlackMessages messages) {
+    OutboxDelivery(Deliveries deliveries, SlackMessages messages, RequestViews views) {
         this.deliveries = deliveries;
         this.messages = messages;
+        this.views = views;
     }
 
     /** A delivery Slack did not take this time; unless {@code isFinal}, it stays in the outbox. */
@@ -116,13 +124,48 @@ public class OutboxDelivery {
     private SlackMessages.Sent send(Delivery delivery) {
         return switch (delivery.kind()) {
             case UPDATE_REQUEST ->
-                messages.update(
+                delivery.request().stage().isClosed()
+                        ? updateClosed(delivery.channel(), delivery.request())
+                        : updateOpen(delivery);
+            case RECORD ->
+                messages.post(
                         delivery.channel(),
-                        delivery.request().messageTs(),
-                        RequestMessages.closedFallback(delivery.request()),
-                        RequestMessages.closed(delivery.request()));
-            case RECORD -> messages.post(delivery.channel(), RequestMessages.record(delivery.request()));
-            case NOT_APPLIED -> messages.post(delivery.channel(), RequestMessages.notApplied(delivery.request()));
+                        delivery.decision() == null
+                                ? RequestMessages.record(delivery.request())
+                                : RequestMessages.record(delivery.request(), delivery.decision()));
+            case NOT_APPLIED ->
+                messages.post(delivery.channel(), RequestMessages.notApplied(delivery.request(), delivery.decision()));
         };
+    }
+
+    /** A closed request's message: final, like the request. */
+    private SlackMessages.Sent updateClosed(String channel, RevocationRequest request) {
+        return messages.update(
+                channel, request.messageTs(), RequestMessages.closedFallback(request), RequestMessages.closed(request));
+    }
+
+    /**
+     * An open or deactivated request's message shows the request as the ledger has it when sent; if
+     * it changed meanwhile (another approval, a close), the message is sent again, so the last
+     * update Slack takes shows the request as it stands.
+     */
+    private SlackMessages.Sent updateOpen(Delivery delivery) {
+        SlackMessages.Sent sent = null;
+        for (int render = 0; render < MAX_RENDERS; render++) {
+            RequestView view = views.current(delivery.request().id()).orElseThrow();
+            RevocationRequest shown = view.request();
+            if (shown.stage().isClosed()) {
+                return updateClosed(delivery.channel(), shown);
+            }
+            sent = messages.update(
+                    delivery.channel(),
+                    shown.messageTs(),
+                    RequestMessages.requestFallback(view),
+                    RequestMessages.request(view));
+            if (!sent.ok() || views.isCurrent(shown)) {
+                return sent;
+            }
+        }
+        return sent;
     }
 }

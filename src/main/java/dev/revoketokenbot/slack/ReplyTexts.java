@@ -66,11 +66,15 @@ final class ReplyTexts {
                         + " team to check `INFLUX_TOKEN`." + nothingChanged;
             case INFLUX_FORBIDDEN ->
                 "The bot's InfluxDB token lacks permission to "
-                        + (failure.operation() == Failure.Operation.DELETE ? "delete" : "read")
+                        + switch (failure.operation()) {
+                            case DELETE -> "delete";
+                            case UPDATE -> "change";
+                            case READ -> "read";
+                        }
                         + " authorizations (403 Forbidden): it needs "
-                        + (failure.operation() == Failure.Operation.DELETE
-                                ? "`write:authorizations`"
-                                : "`read:authorizations`")
+                        + (failure.operation() == Failure.Operation.READ
+                                ? "`read:authorizations`"
+                                : "`write:authorizations`")
                         + "." + nothingChanged;
             case INFLUX_RATE_LIMITED ->
                 "InfluxDB is rate limiting the bot (429)." + nothingChanged + " Try again in "
@@ -88,6 +92,9 @@ final class ReplyTexts {
             case DELETE_NOT_APPLIED ->
                 "InfluxDB accepted the delete of " + subject + ", but reading it again shows it still there."
                         + nothingChanged;
+            case STATUS_NOT_APPLIED ->
+                "InfluxDB accepted the status change of " + subject + ", but reading it again shows the status"
+                        + " it had." + nothingChanged;
             case LEDGER_UNAVAILABLE ->
                 "The request ledger is unavailable, so no request was opened." + nothingChanged + " Try again shortly.";
         };
@@ -101,8 +108,12 @@ final class ReplyTexts {
             case APPROVER_CHECK_FAILED ->
                 "I could not check whether you are an approver (Slack did not tell me who"
                         + " is in the approver groups), so your click was not counted. Try again shortly.";
-            case SELF_APPROVAL -> "You asked for this revocation, so someone else must approve it.";
-            case NOT_REQUESTER_OR_APPROVER -> "Only the requester or an approver can cancel this request.";
+            case SELF_APPROVAL -> "You asked for this request, so someone else must approve it.";
+            case NOT_REQUESTER_OR_APPROVER -> "Only the requester or an approver can do this.";
+            case NOT_IN_THIS_STAGE ->
+                "This button no longer applies to the request as it stands (look at the message as it is now);"
+                        + " nothing was done.";
+            case NOT_SUPPORTED -> "This InfluxDB cannot deactivate tokens, only delete them; nothing was done.";
             case WRONG_CHANNEL -> "This button belongs to a request in another channel; nothing was done.";
             case CHANNEL_NOT_ALLOWED ->
                 "Token revocations are not enabled in this channel any more, so nothing was done. Ask in one of"

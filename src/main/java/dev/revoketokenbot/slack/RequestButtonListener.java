@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Every button of a request message (Revoke, Cancel): acks at once; after the ack, one call to the
+ * Every button of a request message (Deactivate, Revoke, Reactivate, Cancel): acks at once; after the ack, one call to the
  * revocation room decides the click against the ledger, the deliveries that decision owes go out,
  * and the clicker hears, ephemerally, anything the message itself does not say.
  */
@@ -60,6 +60,9 @@ public class RequestButtonListener implements BlockActionHandler {
         if (outcome instanceof ClickOutcome.Changed changed) {
             List<OutboxDelivery.NotYet> notYet = outbox.deliverNow(changed.deliveries());
             ClickReplies.afterChange(changed.request(), notYet).ifPresent(text -> tell(ctx, text));
+        } else if (outcome instanceof ClickOutcome.Approved approved) {
+            outbox.deliverNow(approved.deliveries());
+            tell(ctx, ClickReplies.reply(outcome));
         } else {
             tell(ctx, ClickReplies.reply(outcome));
         }

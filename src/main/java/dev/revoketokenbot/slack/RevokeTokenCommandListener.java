@@ -68,7 +68,9 @@ public class RevokeTokenCommandListener implements SlashCommandHandler {
         }
         LookupResult.Found found = (LookupResult.Found) result;
         SlackMessages.Sent sent = messages.post(
-                payload.getChannelId(), RequestMessages.requestFallback(found), RequestMessages.request(found));
+                payload.getChannelId(),
+                RequestMessages.requestFallback(found.view()),
+                RequestMessages.request(found.view()));
         if (sent.ok()) {
             requests.posted(found.request(), sent.ts());
         } else {

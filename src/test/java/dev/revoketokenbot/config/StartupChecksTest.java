@@ -27,8 +27,18 @@ class StartupChecksTest {
     }
 
     /** Revoke settings as given, with the documented defaults for what the checks do not read. */
-    record Revoke(Optional<Set<String>> approvers, Optional<Set<String>> approverGroups, Optional<String> stateKey)
+    record Revoke(
+            Optional<Set<String>> approvers,
+            Optional<Set<String>> approverGroups,
+            Optional<String> stateKey,
+            int deactivateApprovals,
+            int deleteApprovals)
             implements RevokeSettings {
+
+        Revoke(Optional<Set<String>> approvers, Optional<Set<String>> approverGroups, Optional<String> stateKey) {
+            this(approvers, approverGroups, stateKey, 1, 1);
+        }
+
         @Override
         public Optional<Set<String>> allowedChannels() {
             return Optional.empty();

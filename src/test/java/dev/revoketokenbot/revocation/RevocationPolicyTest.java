@@ -65,7 +65,13 @@ class RevocationPolicyTest {
         Instant now = EXPIRES_AT.minusSeconds(secondsToExpiry);
 
         assertThat(RevocationPolicy.decide(
-                        intent, STATE, actor, clickChannel, () -> approval, selfApprovalAllowed, now))
+                        intent,
+                        STATE,
+                        actor,
+                        clickChannel,
+                        () -> approval,
+                        new RevocationPolicy.Rules(selfApprovalAllowed, false),
+                        now))
                 .isEqualTo(expected);
     }
 
@@ -80,7 +86,7 @@ class RevocationPolicyTest {
                         () -> {
                             throw new AssertionError("approval must not be looked up");
                         },
-                        false,
+                        new RevocationPolicy.Rules(false, false),
                         now))
                 .isEqualTo(Decision.ALLOW);
     }

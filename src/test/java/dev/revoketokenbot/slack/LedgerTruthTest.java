@@ -101,7 +101,7 @@ class LedgerTruthTest extends SlackFlowTest {
         stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "telegraf")));
 
         assertThat(eventually(() -> stubs.slackCalls("chat.postMessage"), 2).get(1))
-                .contains("InfluxDB still has token", "did not take effect", "open again", "<@" + APPROVER + ">");
+                .contains("still active", "did not take effect", "open again", "<@" + APPROVER + ">");
         assertThat(ledger.stage(requestId)).isEqualTo("OPEN");
         assertThat(stubs.slackCalls("chat.update")).isEmpty();
         assertThat(ledger.decisions(requestId))

@@ -9,13 +9,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
-import dev.revoketokenbot.revocation.LookupResult;
+import dev.revoketokenbot.revocation.RequestView;
 import dev.revoketokenbot.revocation.RevocationRequest;
 import dev.revoketokenbot.revocation.Stage;
 import dev.revoketokenbot.revocation.TokenSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -68,11 +69,17 @@ class RequestMessagesTest {
         return request(REQUESTER, "ci-writer", "leaked " + HOSTILE, stage, actor, verified);
     }
 
-    private static LookupResult.Found found(TokenSummary token, OptionalInt otherTokens, RevocationRequest state) {
-        return new LookupResult.Found(token, otherTokens, state, SEALED);
+    private static RequestView found(TokenSummary token, OptionalInt otherTokens, RevocationRequest state) {
+        return new RequestView(
+                state,
+                token,
+                otherTokens,
+                SEALED,
+                Optional.of(new RequestView.Progress(1, List.of())),
+                new RequestView.Progress(1, List.of()));
     }
 
-    private static LookupResult.Found plainRequest() {
+    private static RequestView plainRequest() {
         return found(
                 token("telegraf on build hosts", "ci-writer", "my-org", "write buckets/telegraf"),
                 OptionalInt.empty(),
@@ -117,7 +124,7 @@ class RequestMessagesTest {
                 .isEqualTo("revoke_token.buttons:a1b2c3d4e5f6a7b8c9d0e1f2");
         assertThat(objects(actions.get(0).getAsJsonArray("elements")))
                 .extracting(element -> element.get("action_id").getAsString())
-                .containsExactly("revoke_token.revoke", "revoke_token.cancel");
+                .containsExactly("revoke_token.deactivate", "revoke_token.revoke", "revoke_token.cancel");
     }
 
     @Test
@@ -141,7 +148,7 @@ class RequestMessagesTest {
 
     @Test
     void showsDashesForMissingFields() {
-        LookupResult.Found bare = found(token("", " ", null, "none"), OptionalInt.empty(), state("", ""));
+        RequestView bare = found(token("", " ", null, "none"), OptionalInt.empty(), state("", ""));
 
         List<String> texts = mrkdwnTexts(json(RequestMessages.request(bare)));
 
@@ -150,7 +157,7 @@ class RequestMessagesTest {
     }
 
     /** A request whose {@code field} holds mrkdwn that would ping the channel and add a link. */
-    private static LookupResult.Found withHostile(String field) {
+    private static RequestView withHostile(String field) {
         TokenSummary token = token(
                 field.equals("description") ? HOSTILE : "telegraf",
                 field.equals("user") ? HOSTILE : "ci-writer",
@@ -173,7 +180,7 @@ class RequestMessagesTest {
 
     @Test
     void escapesTheRequesterToo() {
-        LookupResult.Found found = found(
+        RequestView found = found(
                 token("telegraf", "ci-writer", "my-org", "read buckets (all)"),
                 OptionalInt.empty(),
                 request("U1><!channel", "ci-writer", "", Stage.OPEN, null, false));
@@ -193,7 +200,7 @@ class RequestMessagesTest {
     @ParameterizedTest(name = "[{index}] {0} -> \"{1}\"")
     @MethodSource("otherTokens")
     void countsTheUsersOtherTokens(OptionalInt others, String expected) {
-        LookupResult.Found byUser = found(
+        RequestView byUser = found(
                 token("first", "ci-writer", "my-org", "read buckets (all)"), others, state("ci-writer", "leaked"));
 
         String text = requestText(byUser);
@@ -307,7 +314,7 @@ class RequestMessagesTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("oversized")
     void aRequestFromHugeTextStaysWithinSlackLimits(String name, String text) {
-        LookupResult.Found found = found(
+        RequestView found = found(
                 new TokenSummary(text, text, text, text, text, text, CREATED),
                 OptionalInt.of(3),
                 hostileRequest(text, Stage.OPEN));
@@ -354,7 +361,7 @@ class RequestMessagesTest {
             BlockKitLimits.assertWellFormed(fallback);
         }
         RevocationRequest revoked = hostileRequest(text, Stage.REVOKED);
-        for (String plain : List.of(RequestMessages.record(revoked), RequestMessages.notApplied(revoked))) {
+        for (String plain : List.of(RequestMessages.record(revoked), RequestMessages.notApplied(revoked, null))) {
             assertThat(plain).hasSizeLessThan(4_000).endsWith(". Request `a1b2c3d4e5f6a7b8c9d0e1f2`.");
             BlockKitLimits.assertWellFormed(plain);
         }
@@ -387,14 +394,14 @@ class RequestMessagesTest {
                 BlockKitLimits.texts(json(RequestMessages.request(found(token, OptionalInt.of(1), state)))));
         posted.addAll(BlockKitLimits.texts(json(RequestMessages.closed(closed))));
         posted.add(RequestMessages.record(closed));
-        posted.add(RequestMessages.notApplied(closed));
+        posted.add(RequestMessages.notApplied(closed, null));
 
         assertThat(String.join("\n", posted))
                 .doesNotContainPattern(BlockKitLimits.INVISIBLE)
                 .contains("invoice\uFFFDgpj.exe\uFFFDx\uFFFD");
     }
 
-    private static String requestText(LookupResult.Found found) {
+    private static String requestText(RequestView found) {
         return String.join("\n", mrkdwnTexts(json(RequestMessages.request(found))));
     }
 
