@@ -31,6 +31,11 @@ public final class InfluxBodies {
                         LEAKED_TOKEN);
     }
 
+    /** The same authorization, deactivated. */
+    public static String inactive(String authorization) {
+        return authorization.replace("\"status\": \"active\"", "\"status\": \"inactive\"");
+    }
+
     public static String list(String... authorizations) {
         return "{\"links\":{\"self\":\"/api/v2/authorizations\"},\"authorizations\":["
                 + String.join(",", authorizations) + "]}";

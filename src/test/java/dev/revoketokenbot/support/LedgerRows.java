@@ -26,6 +26,7 @@ public final class LedgerRows {
     public void clear() {
         update("DELETE FROM revoke_outbox");
         update("DELETE FROM revoke_decision");
+        update("DELETE FROM revoke_approval");
         update("DELETE FROM revoke_request");
         update("DELETE FROM revoke_seen_request");
     }

@@ -5,8 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -37,6 +41,8 @@ public final class Stubs {
     public static final String GROUP_MEMBER = "UGROUPMEMBER";
     /** The state of a token's scenario once InfluxDB no longer has it. */
     public static final String TOKEN_DELETED = "deleted";
+    /** The scenario state of a token InfluxDB holds as inactive (deactivated). */
+    public static final String TOKEN_INACTIVE = "inactive";
 
     private static final Pattern JSON_UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
@@ -198,7 +204,7 @@ public final class Stubs {
 
     public void influxListByUser(String userName, ResponseDefinitionBuilder answer) {
         influx.stubFor(get(urlPathEqualTo("/api/v2/authorizations"))
-                .withQueryParam("user", com.github.tomakehurst.wiremock.client.WireMock.equalTo(userName))
+                .withQueryParam("user", equalTo(userName))
                 .willReturn(answer));
     }
 
@@ -208,11 +214,13 @@ public final class Stubs {
      */
     public void influxDelete(String authorizationId, ResponseDefinitionBuilder answer) {
         int status = answer.build().getStatus();
-        var delete = delete(urlEqualTo("/api/v2/authorizations/" + authorizationId))
-                .inScenario(tokenScenario(authorizationId))
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(answer);
-        influx.stubFor(status >= 200 && status < 300 ? delete.willSetStateTo(TOKEN_DELETED) : delete);
+        for (String state : List.of(Scenario.STARTED, TOKEN_INACTIVE)) {
+            var delete = delete(urlEqualTo("/api/v2/authorizations/" + authorizationId))
+                    .inScenario(tokenScenario(authorizationId))
+                    .whenScenarioStateIs(state)
+                    .willReturn(answer);
+            influx.stubFor(status >= 200 && status < 300 ? delete.willSetStateTo(TOKEN_DELETED) : delete);
+        }
         influx.stubFor(delete(urlEqualTo("/api/v2/authorizations/" + authorizationId))
                 .inScenario(tokenScenario(authorizationId))
                 .whenScenarioStateIs(TOKEN_DELETED)
@@ -221,6 +229,43 @@ public final class Stubs {
                 .inScenario(tokenScenario(authorizationId))
                 .whenScenarioStateIs(TOKEN_DELETED)
                 .willReturn(InfluxBodies.notFoundResponse()));
+    }
+
+    /**
+     * InfluxDB's status of the token follows PATCH, as InfluxDB's does: {@code {"status":"inactive"}}
+     * deactivates it and {@code {"status":"active"}} restores it, each answered with the token as it
+     * now is, and GET shows the status. A deleted token answers PATCH with 404.
+     */
+    public void influxStatusFollowsPatches(String authorizationId, String user, String description) {
+        String path = "/api/v2/authorizations/" + authorizationId;
+        String active = InfluxBodies.authorization(authorizationId, user, description);
+        String inactive = InfluxBodies.inactive(active);
+        for (String state : List.of(Scenario.STARTED, TOKEN_INACTIVE)) {
+            influx.stubFor(patch(urlEqualTo(path))
+                    .inScenario(tokenScenario(authorizationId))
+                    .whenScenarioStateIs(state)
+                    .withRequestBody(matchingJsonPath("$.status", equalTo("inactive")))
+                    .willReturn(okJson(inactive))
+                    .willSetStateTo(TOKEN_INACTIVE));
+            influx.stubFor(patch(urlEqualTo(path))
+                    .inScenario(tokenScenario(authorizationId))
+                    .whenScenarioStateIs(state)
+                    .withRequestBody(matchingJsonPath("$.status", equalTo("active")))
+                    .willReturn(okJson(active))
+                    .willSetStateTo(Scenario.STARTED));
+        }
+        influx.stubFor(get(urlEqualTo(path))
+                .inScenario(tokenScenario(authorizationId))
+                .whenScenarioStateIs(TOKEN_INACTIVE)
+                .willReturn(okJson(inactive)));
+        influx.stubFor(patch(urlEqualTo(path))
+                .inScenario(tokenScenario(authorizationId))
+                .whenScenarioStateIs(TOKEN_DELETED)
+                .willReturn(InfluxBodies.notFoundResponse()));
+    }
+
+    public List<LoggedRequest> patches(String authorizationId) {
+        return influx.findAll(patchRequestedFor(urlEqualTo("/api/v2/authorizations/" + authorizationId)));
     }
 
     /** Makes a Slack Web API method answer {@code ok:false} with this error. */
