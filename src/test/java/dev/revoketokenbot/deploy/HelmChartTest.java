@@ -622,7 +622,11 @@ class HelmChartTest {
     @Test
     void nonSecretSettingsGoToTheConfigMap() {
         assertThat(path(render().one("ConfigMap"), "data"))
-                .isEqualTo(Map.of("REVOKE_REQUEST_TTL", "15M", "REVOKE_SELF_APPROVAL", "false"));
+                .isEqualTo(Map.of(
+                        "REVOKE_REQUEST_TTL", "15M",
+                        "REVOKE_SELF_APPROVAL", "false",
+                        "REVOKE_DEACTIVATE_APPROVALS", "1",
+                        "REVOKE_DELETE_APPROVALS", "1"));
 
         Rendered chart = render(
                 "influx.url", "http://127.0.0.1:8086",
@@ -634,20 +638,24 @@ class HelmChartTest {
                 "revoke.auditChannel", "CAUDIT",
                 "revoke.requestTtl", "PT30M",
                 "revoke.selfApproval", true,
+                "revoke.approvals.deactivate", 0,
+                "revoke.approvals.delete", 2,
                 "ledger.url", LEDGER_URL,
                 "slack.apiUrl", "http://127.0.0.1:9999/api/");
 
         assertThat(path(chart.one("ConfigMap"), "data"))
-                .isEqualTo(Map.of(
-                        "INFLUX_URL", "http://127.0.0.1:8086",
-                        "REVOKE_APPROVERS", "UAPPROVER1,UAPPROVER2",
-                        "REVOKE_APPROVER_GROUPS", "SAPPROVERS",
-                        "REVOKE_ALLOWED_CHANNELS", "CINCIDENT1,CINCIDENT2",
-                        "REVOKE_AUDIT_CHANNEL", "CAUDIT",
-                        "REVOKE_REQUEST_TTL", "PT30M",
-                        "REVOKE_SELF_APPROVAL", "true",
-                        "REVOKE_LEDGER_URL", LEDGER_URL,
-                        "SLACK_API_URL", "http://127.0.0.1:9999/api/"));
+                .isEqualTo(Map.ofEntries(
+                        Map.entry("INFLUX_URL", "http://127.0.0.1:8086"),
+                        Map.entry("REVOKE_APPROVERS", "UAPPROVER1,UAPPROVER2"),
+                        Map.entry("REVOKE_APPROVER_GROUPS", "SAPPROVERS"),
+                        Map.entry("REVOKE_ALLOWED_CHANNELS", "CINCIDENT1,CINCIDENT2"),
+                        Map.entry("REVOKE_AUDIT_CHANNEL", "CAUDIT"),
+                        Map.entry("REVOKE_REQUEST_TTL", "PT30M"),
+                        Map.entry("REVOKE_SELF_APPROVAL", "true"),
+                        Map.entry("REVOKE_DEACTIVATE_APPROVALS", "0"),
+                        Map.entry("REVOKE_DELETE_APPROVALS", "2"),
+                        Map.entry("REVOKE_LEDGER_URL", LEDGER_URL),
+                        Map.entry("SLACK_API_URL", "http://127.0.0.1:9999/api/")));
     }
 
     // ---- optional objects ----
