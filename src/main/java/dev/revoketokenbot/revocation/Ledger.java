@@ -242,8 +242,15 @@ public class Ledger {
         return db.inTransaction("plan", c -> plan(c, find(c, requestId).orElseThrow(), deliveries, null, null, at));
     }
 
-    /** A request with what its message showed of the token, and the approvals gathered on it. */
-    record Entry(RevocationRequest request, String snapshot, Map<Intent, List<String>> approvers) {}
+    /**
+     * A request with what its message showed of the token, the approvals gathered on it, and its
+     * latest deactivation (who, when, whether verified), which its message names while it lasts.
+     */
+    record Entry(
+            RevocationRequest request,
+            String snapshot,
+            Map<Intent, List<String>> approvers,
+            Optional<DecisionRecord> deactivation) {}
 
     /** The request with its snapshot and approvals, read in one transaction; empty when unknown. */
     Optional<Entry> entry(String requestId) {
@@ -261,8 +268,28 @@ public class Ledger {
             for (Intent action : List.of(Intent.DEACTIVATE, Intent.REVOKE)) {
                 approvers.put(action, approvers(c, requestId, action));
             }
-            return Optional.of(new Entry(request.get(), snapshot, approvers));
+            return Optional.of(new Entry(request.get(), snapshot, approvers, deactivation(c, requestId)));
         });
+    }
+
+    private static Optional<DecisionRecord> deactivation(Connection c, String requestId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT actor, reason, influx_status, decided_at"
+                + " FROM revoke_decision WHERE request_id = ? AND outcome = 'DEACTIVATED' ORDER BY id DESC")) {
+            s.setString(1, requestId);
+            s.setMaxRows(1);
+            try (ResultSet row = s.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new DecisionRecord(
+                        AuditEvent.DEACTIVATE,
+                        row.getString("actor"),
+                        AuditOutcome.DEACTIVATED,
+                        row.getString("reason"),
+                        row.getInt("influx_status"),
+                        row.getTimestamp("decided_at").toInstant()));
+            }
+        }
     }
 
     private static List<String> approvers(Connection c, String requestId, Intent action) throws SQLException {

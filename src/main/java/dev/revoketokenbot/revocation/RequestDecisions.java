@@ -1,13 +1,12 @@
 package dev.revoketokenbot.revocation;
 
 import dev.revoketokenbot.config.RevokeSettings;
-import dev.revoketokenbot.influx.Authorization;
 import dev.revoketokenbot.influx.InfluxAuthorizations;
 import dev.revoketokenbot.influx.InfluxException;
 import dev.revoketokenbot.influx.InfluxFailure;
-import dev.revoketokenbot.revocation.Ledger.Moved;
 import dev.revoketokenbot.revocation.Ledger.Planned;
 import dev.revoketokenbot.revocation.RevocationPolicy.Intent;
+import dev.revoketokenbot.revocation.StageChanges.Presence;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +32,7 @@ public class RequestDecisions {
     private static final int MAX_READS = 4;
 
     private final Ledger ledger;
+    private final StageChanges changes;
     private final InfluxAuthorizations influx;
     private final ButtonSigner signer;
     private final Approvers approvers;
@@ -43,6 +43,7 @@ public class RequestDecisions {
 
     RequestDecisions(
             Ledger ledger,
+            StageChanges changes,
             InfluxAuthorizations influx,
             ButtonSigner signer,
             Approvers approvers,
@@ -51,6 +52,7 @@ public class RequestDecisions {
             Clock clock,
             RevokeSettings settings) {
         this.ledger = ledger;
+        this.changes = changes;
         this.influx = influx;
         this.signer = signer;
         this.approvers = approvers;
@@ -123,7 +125,7 @@ public class RequestDecisions {
                         new RevocationPolicy.Rules(settings.selfApproval(), settings.deactivateApprovals() == 0),
                         now);
         if (decision == Decision.EXPIRED) {
-            return closeAs(request, Stage.EXPIRED, click.actor(), now);
+            return changes.closeAs(request, Stage.EXPIRED, click.actor(), now);
         }
         if (decision != Decision.ALLOW) {
             DecisionRecord refused = refusal(event, click.actor(), lower(decision));
@@ -132,7 +134,7 @@ public class RequestDecisions {
             return Optional.of(new ClickOutcome.Refused(decision));
         }
         if (click.intent() == Intent.CANCEL) {
-            return closeAs(request, Stage.CANCELLED, click.actor(), now);
+            return changes.closeAs(request, Stage.CANCELLED, click.actor(), now);
         }
         int needed = views.needed(click.intent());
         return needed > 1
@@ -201,7 +203,7 @@ public class RequestDecisions {
                     default -> throw new IllegalStateException("request " + held.id() + " is not held");
                 };
                 if (!found) {
-                    return closeAsGone(held, 404, true).orElseGet(() -> readAgain(held.id()));
+                    return changes.closeAsGone(held, 404, true).orElseGet(() -> readAgain(held.id()));
                 }
                 return judge(held, null);
             } catch (InfluxException e) {
@@ -233,238 +235,42 @@ public class RequestDecisions {
      */
     private ClickOutcome judge(RevocationRequest held, InfluxException changeFailure) {
         int status = changeFailure == null ? acceptedStatus(held.stage()) : changeFailure.status();
-        Presence presence = presence(held.authorizationId());
-        if (presence == wanted(held.stage()) || (presence == Presence.UNKNOWN && changeFailure == null)) {
+        Presence presence = changes.presence(held.authorizationId());
+        if (presence == StageChanges.wanted(held.stage()) || (presence == Presence.UNKNOWN && changeFailure == null)) {
             // Done, or InfluxDB accepted the change but could not be read back: done, verified only if read.
-            return succeeded(held, presence != Presence.UNKNOWN, status, true).orElseGet(() -> readAgain(held.id()));
+            return changes.succeeded(held, presence != Presence.UNKNOWN, status, true)
+                    .orElseGet(() -> readAgain(held.id()));
         }
         if (presence == Presence.GONE) {
-            return closeAsGone(held, status, true).orElseGet(() -> readAgain(held.id()));
+            return changes.closeAsGone(held, status, true).orElseGet(() -> readAgain(held.id()));
         }
-        Instant now = clock.instant();
-        Failure.Operation operation = operation(held.stage());
+        Failure.Operation operation =
+                held.stage() == Stage.REVOKING ? Failure.Operation.DELETE : Failure.Operation.UPDATE;
         if (presence == Presence.UNKNOWN) {
-            DecisionRecord unconfirmed = decision(
+            DecisionRecord unconfirmed = changes.decision(
                     held,
                     AuditOutcome.UNCONFIRMED,
                     Failure.code(Failure.from(changeFailure, operation, Problem.NOT_FOUND)
                             .problem()),
                     status);
             // Let settling take over at once: it asks InfluxDB until InfluxDB can say.
-            Optional<Moved> released =
-                    ledger.move(held, held.stage(), held.actor(), held.decidedAt(), false, now, unconfirmed, List.of());
+            Optional<RevocationRequest> released = changes.release(held, unconfirmed);
             audit.write(held, unconfirmed);
-            return new ClickOutcome.Unconfirmed(released.map(Moved::request).orElse(held));
+            return new ClickOutcome.Unconfirmed(released.orElse(held));
         }
         Failure failure = changeFailure == null
-                ? Failure.of(notApplied(held.stage()), operation)
+                ? Failure.of(StageChanges.notApplied(held.stage()), operation)
                 : Failure.from(changeFailure, operation, Problem.NOT_FOUND);
-        DecisionRecord failed = decision(held, AuditOutcome.FAILED, Failure.code(failure.problem()), status);
-        Optional<Moved> reopened = ledger.move(
-                held, unchangedStage(presence, held, now), held.actor(), now, false, null, failed, List.of());
-        if (reopened.isEmpty()) {
-            return readAgain(held.id());
-        }
-        audit.write(held, failed);
-        return new ClickOutcome.Failed(reopened.get().request(), failure);
-    }
-
-    /**
-     * Settles one request that needs it: expires an open one past its time (a deactivated one stays
-     * deactivated), and asks InfluxDB what became of a change nobody could confirm (a replica died
-     * holding it, or InfluxDB did not answer). What InfluxDB shows is recorded, credited to the
-     * approver who clicked; a change that did not take effect reopens the request and says so in
-     * the channel. Returns whether the request is settled.
-     */
-    boolean settle(String requestId) {
-        Optional<RevocationRequest> found = ledger.find(requestId);
-        if (found.isEmpty() || found.get().stage().isClosed()) {
-            return true;
-        }
-        RevocationRequest request = found.get();
-        Instant now = clock.instant();
-        if (request.stage() == Stage.OPEN) {
-            return !request.isExpiredAt(now)
-                    || closeAs(request, Stage.EXPIRED, null, now).isPresent();
-        }
-        if (request.stage() == Stage.DEACTIVATED) {
-            return !request.isExpiredAt(now)
-                    || closeAs(request, Stage.KEPT_DEACTIVATED, null, now).isPresent();
-        }
-        if (!request.stage().isHeld()) {
-            return true;
-        }
-        if (ledger.isHeld(requestId, now)) {
-            return false;
-        }
-        Optional<Moved> taken = ledger.move(
-                request,
-                request.stage(),
-                request.actor(),
-                request.decidedAt(),
-                false,
-                now.plus(settings.ledger().claimLease()),
-                null,
-                List.of());
-        if (taken.isEmpty()) {
-            return false;
-        }
-        RevocationRequest held = taken.get().request();
-        Presence presence = presence(held.authorizationId());
-        if (presence == wanted(held.stage())) {
-            return succeeded(held, true, 0, false).isPresent();
-        }
-        if (presence == Presence.GONE) {
-            return closeAsGone(held, 404, false).isPresent();
-        }
-        if (presence == Presence.UNKNOWN) {
-            ledger.move(held, held.stage(), held.actor(), held.decidedAt(), false, now, null, List.of());
-            return false;
-        }
-        DecisionRecord notApplied = decision(held, AuditOutcome.FAILED, Failure.code(notApplied(held.stage())), 0);
-        Optional<Moved> reopened = ledger.move(
-                held,
-                unchangedStage(presence, held, now),
-                held.actor(),
-                now,
-                false,
-                null,
-                notApplied,
-                List.of(new Planned(DeliveryKind.NOT_APPLIED, held.channel(), false)));
-        reopened.ifPresent(r -> audit.write(held, notApplied));
-        return reopened.isPresent();
-    }
-
-    /**
-     * Records a held request's change as done: revoked, deactivated or reactivated. {@code byClick}
-     * when the clicking thread delivers at once.
-     */
-    private Optional<ClickOutcome> succeeded(RevocationRequest held, boolean verified, int status, boolean byClick) {
-        Stage done;
-        AuditOutcome outcome;
-        switch (held.stage()) {
-            case REVOKING -> {
-                done = Stage.REVOKED;
-                outcome = AuditOutcome.REVOKED;
-            }
-            case DEACTIVATING -> {
-                done = Stage.DEACTIVATED;
-                outcome = AuditOutcome.DEACTIVATED;
-            }
-            case REACTIVATING -> {
-                done = Stage.REACTIVATED;
-                outcome = AuditOutcome.REACTIVATED;
-            }
-            default -> throw new IllegalStateException("request " + held.id() + " is not held");
-        }
-        DecisionRecord decision = decision(held, outcome, verified ? "verified" : "not_read_back", status);
-        return move(held, done, held.actor(), verified, decision, byClick);
-    }
-
-    /** The token was gone when this request came to change it: nothing was done by this request. */
-    private Optional<ClickOutcome> closeAsGone(RevocationRequest held, int status, boolean byClick) {
-        return move(
-                held,
-                Stage.GONE,
-                held.actor(),
-                false,
-                decision(held, AuditOutcome.ALREADY_GONE, null, status),
-                byClick);
-    }
-
-    /** Closes an open request as cancelled or expired, or keeps a deactivated one deactivated after its time. */
-    private Optional<ClickOutcome> closeAs(RevocationRequest request, Stage stage, String actor, Instant now) {
-        AuditEvent event = stage == Stage.CANCELLED ? AuditEvent.CANCEL : AuditEvent.EXPIRE;
-        AuditOutcome outcome = switch (stage) {
-            case CANCELLED -> AuditOutcome.CANCELLED;
-            case EXPIRED -> AuditOutcome.EXPIRED;
-            case KEPT_DEACTIVATED -> AuditOutcome.KEPT_DEACTIVATED;
-            default -> throw new IllegalArgumentException(stage + " is not closed by a click or by time");
-        };
-        // Kept deactivated: the deactivation's approver stays the one the message names.
-        String by = stage == Stage.KEPT_DEACTIVATED ? request.actor() : actor;
-        Instant at = stage == Stage.KEPT_DEACTIVATED ? request.decidedAt() : now;
-        DecisionRecord decision = new DecisionRecord(event, actor, outcome, null, 0, now);
-        return ledger.move(
-                        request, stage, by, at, request.verified(), null, decision, deliveries(request, actor != null))
-                .map(moved -> {
-                    audit.write(moved.request(), decision);
-                    return new ClickOutcome.Changed(moved.request(), moved.deliveries());
-                });
-    }
-
-    /** Moves a held request on with its decision, its message update and its channel record. */
-    private Optional<ClickOutcome> move(
-            RevocationRequest held,
-            Stage stage,
-            String actor,
-            boolean verified,
-            DecisionRecord decision,
-            boolean byClick) {
-        return ledger.move(held, stage, actor, decision.at(), verified, null, decision, deliveries(held, byClick))
-                .map(moved -> {
-                    audit.write(moved.request(), decision);
-                    return new ClickOutcome.Changed(moved.request(), moved.deliveries());
-                });
-    }
-
-    /** Every change of stage updates the request message and leaves a record in the audit channel. */
-    private List<Planned> deliveries(RevocationRequest request, boolean byClick) {
-        return List.of(
-                new Planned(DeliveryKind.UPDATE_REQUEST, request.channel(), byClick),
-                new Planned(DeliveryKind.RECORD, auditChannel(request), byClick));
+        DecisionRecord failed = changes.decision(held, AuditOutcome.FAILED, Failure.code(failure.problem()), status);
+        return changes.reopen(held, presence, failed, List.of())
+                .<ClickOutcome>map(reopened -> new ClickOutcome.Failed(reopened, failure))
+                .orElseGet(() -> readAgain(held.id()));
     }
 
     /** After losing a compare-and-set while holding a request: say where it stands now. */
     private ClickOutcome readAgain(String requestId) {
         RevocationRequest now = ledger.find(requestId).orElseThrow();
         return now.stage().isClosed() ? new ClickOutcome.AlreadyClosed(now) : new ClickOutcome.InProgress(now);
-    }
-
-    private enum Presence {
-        GONE,
-        ACTIVE,
-        INACTIVE,
-        UNKNOWN
-    }
-
-    /** What InfluxDB says of the token now. */
-    private Presence presence(String authorizationId) {
-        try {
-            Authorization token = influx.find(authorizationId);
-            return InfluxAuthorizations.INACTIVE.equals(token.status()) ? Presence.INACTIVE : Presence.ACTIVE;
-        } catch (InfluxException e) {
-            return e.failure() == InfluxFailure.NOT_FOUND ? Presence.GONE : Presence.UNKNOWN;
-        }
-    }
-
-    /** What InfluxDB shows once a held stage's change took effect. */
-    private static Presence wanted(Stage held) {
-        return switch (held) {
-            case REVOKING -> Presence.GONE;
-            case DEACTIVATING -> Presence.INACTIVE;
-            case REACTIVATING -> Presence.ACTIVE;
-            default -> throw new IllegalArgumentException(held + " is not held");
-        };
-    }
-
-    /**
-     * Where a request goes back to when its change did not take effect: the stage that matches
-     * the token's status (a deactivated one past its time stays deactivated, kept).
-     */
-    private static Stage unchangedStage(Presence presence, RevocationRequest held, Instant now) {
-        if (presence == Presence.ACTIVE) {
-            return Stage.OPEN;
-        }
-        return held.isExpiredAt(now) ? Stage.KEPT_DEACTIVATED : Stage.DEACTIVATED;
-    }
-
-    private static Failure.Operation operation(Stage held) {
-        return held == Stage.REVOKING ? Failure.Operation.DELETE : Failure.Operation.UPDATE;
-    }
-
-    private static Problem notApplied(Stage held) {
-        return held == Stage.REVOKING ? Problem.DELETE_NOT_APPLIED : Problem.STATUS_NOT_APPLIED;
     }
 
     /** InfluxDB's status for an accepted change: 204 for a delete, 200 for a status change. */
@@ -479,19 +285,6 @@ public class RequestDecisions {
             case REACTIVATE -> AuditEvent.REACTIVATE;
             case CANCEL -> AuditEvent.CANCEL;
         };
-    }
-
-    private String auditChannel(RevocationRequest request) {
-        return settings.auditChannel().filter(c -> !c.isBlank()).orElse(request.channel());
-    }
-
-    private DecisionRecord decision(RevocationRequest held, AuditOutcome outcome, String reason, int influxStatus) {
-        AuditEvent event = switch (held.stage()) {
-            case DEACTIVATING -> AuditEvent.DEACTIVATE;
-            case REACTIVATING -> AuditEvent.REACTIVATE;
-            default -> AuditEvent.REVOKE;
-        };
-        return new DecisionRecord(event, held.actor(), outcome, reason, influxStatus, clock.instant());
     }
 
     private DecisionRecord refusal(AuditEvent event, String actor, String reason) {

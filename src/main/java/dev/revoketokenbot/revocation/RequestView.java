@@ -12,6 +12,7 @@ import java.util.OptionalInt;
  * @param buttonValue the request's signed ID, which every button carries
  * @param deactivate the Deactivate action's approvals; empty where the target can only delete
  * @param revoke the Revoke action's approvals
+ * @param deactivation the decision that deactivated the token, while it is deactivated
  */
 public record RequestView(
         RevocationRequest request,
@@ -19,7 +20,8 @@ public record RequestView(
         OptionalInt otherTokens,
         String buttonValue,
         Optional<Progress> deactivate,
-        Progress revoke) {
+        Progress revoke,
+        Optional<DecisionRecord> deactivation) {
 
     /**
      * Approvals toward one action.

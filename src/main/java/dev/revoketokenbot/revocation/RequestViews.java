@@ -33,7 +33,7 @@ public class RequestViews {
     public Optional<RequestView> current(String requestId) {
         return ledger.entry(requestId).map(entry -> {
             TokenSnapshot snapshot = TokenSnapshot.parse(entry.snapshot());
-            return view(entry.request(), snapshot.token(), snapshot.others(), entry.approvers());
+            return view(entry.request(), snapshot.token(), snapshot.others(), entry.approvers(), entry.deactivation());
         });
     }
 
@@ -46,7 +46,7 @@ public class RequestViews {
 
     /** A request just opened: no approvals yet. */
     RequestView opened(RevocationRequest request, TokenSummary token, OptionalInt others) {
-        return view(request, token, others, Map.of());
+        return view(request, token, others, Map.of(), Optional.empty());
     }
 
     /** How many distinct approvers {@code action} needs. */
@@ -59,11 +59,21 @@ public class RequestViews {
     }
 
     private RequestView view(
-            RevocationRequest request, TokenSummary token, OptionalInt others, Map<Intent, List<String>> approvers) {
+            RevocationRequest request,
+            TokenSummary token,
+            OptionalInt others,
+            Map<Intent, List<String>> approvers,
+            Optional<DecisionRecord> deactivation) {
         Optional<Progress> deactivate =
                 influx.kind().canDeactivate() ? Optional.of(progress(Intent.DEACTIVATE, approvers)) : Optional.empty();
         return new RequestView(
-                request, token, others, signer.seal(request.id()), deactivate, progress(Intent.REVOKE, approvers));
+                request,
+                token,
+                others,
+                signer.seal(request.id()),
+                deactivate,
+                progress(Intent.REVOKE, approvers),
+                deactivation);
     }
 
     private Progress progress(Intent action, Map<Intent, List<String>> approvers) {

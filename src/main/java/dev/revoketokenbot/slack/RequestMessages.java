@@ -63,7 +63,7 @@ final class RequestMessages {
         blocks.add(section(s -> s.text(SlackText.section("*Requested by* " + Mrkdwn.user(request.requester())
                 + "\n*Reason* " + SlackText.orDash(request.reason(), SlackText.REASON)
                 + "\n*Expires* " + date(request.expiresAt())))));
-        standing(request).ifPresent(text -> blocks.add(section(s -> s.text(SlackText.section(text)))));
+        standing(view).ifPresent(text -> blocks.add(section(s -> s.text(SlackText.section(text)))));
         List<String> progress = new ArrayList<>();
         if (request.stage() == Stage.OPEN) {
             view.deactivate().filter(Progress::isCounted).ifPresent(p -> progress.add(progress("Deactivate", p)));
@@ -97,28 +97,27 @@ final class RequestMessages {
     }
 
     /** What has happened to an open request so far, when anything has. */
-    private static Optional<String> standing(RevocationRequest request) {
+    private static Optional<String> standing(RequestView view) {
+        RevocationRequest request = view.request();
+        String deactivated = view.deactivation()
+                .map(d -> ":pause_button: *Deactivated* by " + Mrkdwn.user(d.actor()) + " at " + date(d.at()) + ". "
+                        + ("verified".equals(d.reason())
+                                ? "Verified: InfluxDB shows it inactive and refuses it."
+                                : "InfluxDB accepted the change; it could not be read back to verify."))
+                .orElse(":pause_button: *Deactivated*.");
         String by = Mrkdwn.user(request.actor());
         return switch (request.stage()) {
             case DEACTIVATED ->
-                Optional.of(":pause_button: *Deactivated* by " + by + " at " + date(request.decidedAt()) + ". "
-                        + deactivationVerified(request) + " Reversible: *Reactivate* makes it work again;"
-                        + " *Revoke* deletes it for good.");
+                Optional.of(
+                        deactivated + " Reversible: *Reactivate* makes it work again; *Revoke* deletes it for good.");
             case KEPT_DEACTIVATED ->
-                Optional.of(":pause_button: *Deactivated* by " + by + " at " + date(request.decidedAt()) + ". "
-                        + deactivationVerified(request) + " The request expired at " + date(request.expiresAt())
+                Optional.of(deactivated + " The request expired at " + date(request.expiresAt())
                         + ": the token *stays deactivated*. Approvers can still *Reactivate* or *Revoke* it.");
             case DEACTIVATING -> Optional.of(":hourglass: Deactivating now: approved by " + by + ".");
             case REACTIVATING -> Optional.of(":hourglass: Reactivating now: approved by " + by + ".");
             case REVOKING -> Optional.of(":hourglass: Revoking now: approved by " + by + ".");
             default -> Optional.empty();
         };
-    }
-
-    private static String deactivationVerified(RevocationRequest request) {
-        return request.verified()
-                ? "Verified: InfluxDB shows it inactive and refuses it."
-                : "InfluxDB accepted the change; it could not be read back to verify.";
     }
 
     private static String progress(String action, Progress progress) {

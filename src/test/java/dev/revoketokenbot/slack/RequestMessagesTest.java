@@ -76,7 +76,8 @@ class RequestMessagesTest {
                 otherTokens,
                 SEALED,
                 Optional.of(new RequestView.Progress(1, List.of())),
-                new RequestView.Progress(1, List.of()));
+                new RequestView.Progress(1, List.of()),
+                Optional.empty());
     }
 
     private static RequestView plainRequest() {
