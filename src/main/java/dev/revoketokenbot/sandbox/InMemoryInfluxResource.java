@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -169,7 +170,7 @@ public class InMemoryInfluxResource {
 
     private Optional<JsonNode> parse(String body) {
         try {
-            JsonNode node = json.readTree(body == null ? "" : body);
+            JsonNode node = json.readTree(Objects.requireNonNullElse(body, ""));
             return node.isObject() ? Optional.of(node) : Optional.empty();
         } catch (JsonProcessingException e) {
             return Optional.empty();

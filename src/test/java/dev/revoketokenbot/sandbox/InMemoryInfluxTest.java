@@ -139,6 +139,7 @@ class InMemoryInfluxTest {
         call("GET", "", Map.of("user", "ci-writer"))
                 .statusCode(200)
                 .body("authorizations.id", contains(CI_PROD, CI_STAGING));
+        call("GET", "", Map.of("user", "", "userID", "")).statusCode(200).body("authorizations", hasSize(6));
         call("GET", "", Map.of("user", "nobody"))
                 .statusCode(404)
                 .body("code", equalTo("not found"))
@@ -175,6 +176,11 @@ class InMemoryInfluxTest {
                 .body("status", equalTo("active"))
                 .body("description", equalTo("CI, rotated"));
         call("GET", "/" + CI_PROD).body("status", equalTo("active")).body("description", equalTo("CI, rotated"));
+        // A null status (off the contract, which lists only active and inactive) leaves it as it is.
+        badCall("PATCH", "/" + CI_PROD, OPERATOR, "{\"status\":null,\"description\":\"CI\"}")
+                .statusCode(200)
+                .body("status", equalTo("active"))
+                .body("description", equalTo("CI"));
     }
 
     @ParameterizedTest
