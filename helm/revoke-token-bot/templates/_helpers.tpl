@@ -154,6 +154,7 @@ validateValues). Included by deployment.yaml, which every render has.
 {{- $messages = append $messages (include "revoke-token-bot.validateValues.replicas" .) }}
 {{- $messages = append $messages (include "revoke-token-bot.validateValues.ledgerUrl" .) }}
 {{- $messages = append $messages (include "revoke-token-bot.validateValues.existingClaim" .) }}
+{{- $messages = append $messages (include "revoke-token-bot.validateValues.sandbox" .) }}
 {{- $messages = without $messages "" }}
 {{- if $messages }}
 {{- printf "\nVALUES VALIDATION:\n%s" (join "\n" $messages) | fail }}
@@ -191,6 +192,23 @@ with the pod: say so instead.
 {{- define "revoke-token-bot.validateValues.existingClaim" -}}
 {{- if and (include "revoke-token-bot.embeddedLedger" .) .Values.persistence.existingClaim (not .Values.persistence.enabled) }}
 {{- print "revoke-token-bot: persistence.existingClaim is set but persistence.enabled is false: set persistence.enabled=true to keep the embedded ledger on that claim (it would be on an emptyDir, lost with the pod)." }}
+{{- end }}
+{{- end }}
+
+{{/*
+Sandbox mode (REVOKE_SANDBOX) plays Slack and InfluxDB with fakes inside the pod: the chart never
+turns it on, and refuses values that would, in extraEnv (by any spelling the bot reads) or as a
+-Drevoke.sandbox option in jvm.options.
+*/}}
+{{- define "revoke-token-bot.validateValues.sandbox" -}}
+{{- $asked := contains "revoke.sandbox" (lower (toString .Values.jvm.options)) }}
+{{- range .Values.extraEnv }}
+{{- if eq (upper (regexReplaceAll "[^A-Za-z0-9]" (toString .name) "_")) "REVOKE_SANDBOX" }}
+{{- $asked = true }}
+{{- end }}
+{{- end }}
+{{- if $asked }}
+{{- print "revoke-token-bot: sandbox mode (REVOKE_SANDBOX) runs a fake Slack and a fake InfluxDB, for trying the bot on one machine, and cannot be turned on by this chart: remove it from extraEnv and jvm.options." }}
 {{- end }}
 {{- end }}
 

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rooms of STYLE.md as rules: the flow runs slack -> revocation -> influx and never back, all
- * may read config, and only config reads configuration sources. The rules run as plain Jupiter
- * tests: ArchUnit's own test engine is not run beside Quarkus's JUnit integration here.
+ * may read config, and only config reads configuration sources. The sandbox stands apart: no room
+ * depends on it, and it depends on none. The rules run as plain Jupiter tests: ArchUnit's own test
+ * engine is not run beside Quarkus's JUnit integration here.
  */
 class ArchitectureTest {
 
@@ -37,7 +38,9 @@ class ArchitectureTest {
                 Arguments.of("influx knows nothing of Slack or policy", influxKnowsNothingOfSlackOrPolicy),
                 Arguments.of("slack never calls influx directly", slackNeverCallsInfluxDirectly),
                 Arguments.of("only config reads configuration sources", onlyConfigReadsConfigurationSources),
-                Arguments.of("no cycles between rooms", noCyclesBetweenRooms));
+                Arguments.of("no cycles between rooms", noCyclesBetweenRooms),
+                Arguments.of("no room depends on the sandbox", noRoomDependsOnTheSandbox),
+                Arguments.of("the sandbox uses no room of the bot", theSandboxUsesNoRoomOfTheBot));
     }
 
     static final ArchRule roomsFlowOneWay = layeredArchitecture()
@@ -80,9 +83,13 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("dev.revoketokenbot.influx..");
 
+    /**
+     * The sandbox reads configuration too: switching sandbox mode on is supplying settings, so its
+     * {@code SandboxSettings} is a configuration source of its own.
+     */
     static final ArchRule onlyConfigReadsConfigurationSources = noClasses()
             .that()
-            .resideOutsideOfPackage("dev.revoketokenbot.config..")
+            .resideOutsideOfPackages("dev.revoketokenbot.config..", "dev.revoketokenbot.sandbox..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.eclipse.microprofile.config..", "io.smallrye.config..")
@@ -97,4 +104,27 @@ class ArchitectureTest {
 
     static final ArchRule noCyclesBetweenRooms =
             slices().matching("dev.revoketokenbot.(*)..").should().beFreeOfCycles();
+
+    /** The bot never knows it is in the sandbox: it is switched on through configuration only. */
+    static final ArchRule noRoomDependsOnTheSandbox = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.revoketokenbot.sandbox..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.revoketokenbot.sandbox..");
+
+    /**
+     * The sandbox plays Slack and InfluxDB from outside, over HTTP, as they are: borrowing the bot's
+     * own types (its InfluxDB DTOs, say) would let the two drift together unseen.
+     */
+    static final ArchRule theSandboxUsesNoRoomOfTheBot = noClasses()
+            .that()
+            .resideInAPackage("dev.revoketokenbot.sandbox..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.revoketokenbot.slack..",
+                    "dev.revoketokenbot.revocation..",
+                    "dev.revoketokenbot.influx..",
+                    "dev.revoketokenbot.config..");
 }

@@ -428,11 +428,34 @@ class HelmChartTest {
         assertThat(maps(container.get("env")))
                 .filteredOn(e -> e.containsKey("value"))
                 .extracting(e -> e.get("name"))
-                .containsExactly("JAVA_OPTS_APPEND", "GC_CONTAINER_OPTIONS", "REVOKE_DATA_DIR");
+                .containsExactly("JAVA_OPTS_APPEND", "GC_CONTAINER_OPTIONS", "REVOKE_DATA_DIR", "REVOKE_SANDBOX");
         assertThat(maps(container.get("envFrom"))).containsExactly(Map.of("configMapRef", Map.of("name", FULLNAME)));
         assertThat(path(chart.one("ConfigMap"), "data").keySet())
                 .doesNotContainAnyElementsOf(HTTP_MODE_SECRETS)
                 .doesNotContain("SLACK_APP_TOKEN");
+    }
+
+    // ---- the sandbox ----
+
+    @Test
+    void everyPodHasTheSandboxPinnedOffAfterAnyExtraEnv() {
+        Rendered chart = render("extraEnv[0].name", "INFLUX_MAX_RETRIES", "extraEnv[0].value", "3");
+        List<Map<String, Object>> env = maps(chart.container().get("env"));
+
+        assertThat(env.get(env.size() - 1)).isEqualTo(Map.of("name", "REVOKE_SANDBOX", "value", "false"));
+        assertThat(envNames(chart.container())).containsOnlyOnce("REVOKE_SANDBOX");
+    }
+
+    @Test
+    void valuesThatWouldTurnTheSandboxOnFailToRender() {
+        for (String name : List.of("REVOKE_SANDBOX", "revoke.sandbox", "revoke_sandbox")) {
+            assertThat(renderFailure("extraEnv[0].name", name, "extraEnv[0].value", "true"))
+                    .as("extraEnv %s", name)
+                    .contains("revoke-token-bot: sandbox mode (REVOKE_SANDBOX) runs a fake Slack and a fake InfluxDB")
+                    .contains("remove it from extraEnv and jvm.options");
+        }
+        assertThat(renderFailure("jvm.options", "-Xmx64m -Drevoke.sandbox=true"))
+                .contains("cannot be turned on by this chart");
     }
 
     @Test

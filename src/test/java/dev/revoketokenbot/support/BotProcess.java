@@ -56,10 +56,10 @@ public final class BotProcess implements AutoCloseable {
         env.keySet()
                 .removeIf(key -> key.startsWith("SLACK_") || key.startsWith("REVOKE_") || key.startsWith("INFLUX_"));
         env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
-        env.put("SLACK_BOT_TOKEN", "xoxb-test-bot-token");
+        env.put("SLACK_BOT_TOKEN", WireMockStubs.BOT_TOKEN);
         env.put("SLACK_API_URL", stubs.slack().baseUrl() + "/api/");
         env.put("INFLUX_URL", stubs.influx().baseUrl());
-        env.put("INFLUX_TOKEN", "test-influx-operator-token");
+        env.put("INFLUX_TOKEN", WireMockStubs.INFLUX_TOKEN);
         env.put("REVOKE_APPROVERS", "UAPPROVER1,UAPPROVER2");
         env.put("REVOKE_OUTBOX_POLL_EVERY", "1S");
         env.put("REVOKE_LEDGER_SETTLE_EVERY", "1S");

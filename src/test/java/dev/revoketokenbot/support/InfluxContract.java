@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Checks every request the bot sends to the InfluxDB stub, and every answer the stub gives, against
  * InfluxDB's own OpenAPI contract (src/test/resources/contracts/influxdb/cloud.yml), so the fake
- * cannot drift from the real API. Tests that serve an off-contract answer on purpose (garbage, HTML)
+ * cannot drift from the real API. The sandbox's in-memory InfluxDB is checked against it too. Tests that serve an off-contract answer on purpose (garbage, HTML)
  * say so with {@link #allowViolations()}.
  */
 public final class InfluxContract {
@@ -39,6 +39,24 @@ public final class InfluxContract {
             violations.add(served.getMethod() + " " + served.getUrl() + " -> " + answer.getStatus() + ": "
                     + report.getMessages());
         }
+    }
+
+    /** What the contract finds wrong with one exchange with any InfluxDB; empty when it conforms. */
+    public List<ValidationReport.Message> violationsOf(
+            Request request, com.atlassian.oai.validator.model.Response response) {
+        return errors(validator.validate(request, response));
+    }
+
+    /** What the contract finds wrong with an answer alone, for requests made wrong on purpose. */
+    public List<ValidationReport.Message> answerViolationsOf(
+            Request request, com.atlassian.oai.validator.model.Response response) {
+        return errors(validator.validateResponse(request.getPath(), request.getMethod(), response));
+    }
+
+    private static List<ValidationReport.Message> errors(ValidationReport report) {
+        return report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .toList();
     }
 
     /** For a test that serves a body InfluxDB never would, to see the bot cope with it. */

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class SlackRequests {
 
-    /** The signing secret of the test profile (application.properties). */
+    /** The signing secret the tests sign with; {@link WireMockStubs} gives it to the bot. */
     public static final String SIGNING_SECRET = "test-signing-secret";
 
     private static final ObjectMapper JSON = new ObjectMapper();
