@@ -86,6 +86,38 @@ class SandboxFlowTest {
         assertThat(given().get("/sandbox/api/live").asString()).doesNotContain("sandbox-fake-token");
     }
 
+    @Test
+    void aTokenIsDeactivatedThenReactivatedAndTheInfluxDbSideShowsEachStatus() {
+        String riley = SandboxWorkspace.REQUESTER.id();
+        sign(command(riley, CHANNEL, ID, responseUrl(riley))).statusCode(200);
+        String button = await().atMost(WAIT).until(this::revokeButtonValue, value -> !value.isEmpty());
+        String blake = SandboxWorkspace.GROUP_APPROVER.id();
+
+        sign(click(blake, CHANNEL, "revoke_token.deactivate", button, responseUrl(blake)))
+                .statusCode(200);
+
+        await().atMost(WAIT).until(() -> "inactive".equals(statusOf(ID)));
+        await().atMost(WAIT).until(() -> messages().get(0).contains("*Deactivated* by <@" + blake + ">"));
+        assertThat(messages().get(0)).contains("revoke_token.reactivate", "revoke_token.revoke");
+
+        String avery = SandboxWorkspace.APPROVER.id();
+        sign(click(avery, CHANNEL, "revoke_token.reactivate", button, responseUrl(avery)))
+                .statusCode(200);
+
+        await().atMost(WAIT).until(() -> "active".equals(statusOf(ID)));
+        await().atMost(WAIT).until(() -> messages().get(0).contains("*reactivated* by <@" + avery + ">"));
+        assertThat(messages())
+                .anySatisfy(m -> assertThat(m).contains("deactivated (reversible) by <@" + blake + ">"))
+                .anySatisfy(m -> assertThat(m).contains("reactivated by <@" + avery + ">"));
+        assertThat(live().getList("calls.method", String.class))
+                .contains("PATCH")
+                .doesNotContain("DELETE");
+    }
+
+    private static String statusOf(String id) {
+        return live().getString("tokens.find { it.id == '" + id + "' }.status");
+    }
+
     private io.restassured.response.ValidatableResponse sign(String body) {
         return SlackRequests.send(body, Instant.now().getEpochSecond(), SandboxWorkspace.SIGNING_SECRET);
     }
