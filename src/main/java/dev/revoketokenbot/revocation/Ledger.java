@@ -274,6 +274,30 @@ public class Ledger {
         }
     }
 
+    /** The request's latest decision with this outcome; empty when it has none. */
+    Optional<DecisionRecord> lastDecision(String requestId, AuditOutcome outcome) {
+        return db.inTransaction("last_decision", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT event, actor, outcome, reason, influx_status,"
+                    + " decided_at FROM revoke_decision WHERE request_id = ? AND outcome = ? ORDER BY id DESC")) {
+                s.setString(1, requestId);
+                s.setString(2, outcome.name());
+                s.setMaxRows(1);
+                try (ResultSet row = s.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.<DecisionRecord>empty();
+                    }
+                    return Optional.of(new DecisionRecord(
+                            AuditEvent.valueOf(row.getString("event")),
+                            row.getString("actor"),
+                            AuditOutcome.valueOf(row.getString("outcome")),
+                            row.getString("reason"),
+                            row.getInt("influx_status"),
+                            row.getTimestamp("decided_at").toInstant()));
+                }
+            }
+        });
+    }
+
     /** Whether the request is held by a click whose claim has not run out. */
     boolean isHeld(String requestId, Instant now) {
         return db.inTransaction("is_held", c -> {

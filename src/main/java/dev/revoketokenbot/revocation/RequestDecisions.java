@@ -260,8 +260,7 @@ public class RequestDecisions {
                 ? Failure.of(notApplied(held.stage()), operation)
                 : Failure.from(changeFailure, operation, Problem.NOT_FOUND);
         DecisionRecord failed = decision(held, AuditOutcome.FAILED, Failure.code(failure.problem()), status);
-        Optional<Moved> reopened = ledger.move(
-                held, unchangedStage(presence, held, now), held.actor(), now, false, null, failed, List.of());
+        Optional<Moved> reopened = putBack(held, presence, now, failed, List.of());
         if (reopened.isEmpty()) {
             return readAgain(held.id());
         }
@@ -322,17 +321,31 @@ public class RequestDecisions {
             return false;
         }
         DecisionRecord notApplied = decision(held, AuditOutcome.FAILED, Failure.code(notApplied(held.stage())), 0);
-        Optional<Moved> reopened = ledger.move(
-                held,
-                unchangedStage(presence, held, now),
-                held.actor(),
-                now,
-                false,
-                null,
-                notApplied,
-                List.of(new Planned(DeliveryKind.NOT_APPLIED, held.channel(), false)));
+        Optional<Moved> reopened = putBack(
+                held, presence, now, notApplied, List.of(new Planned(DeliveryKind.NOT_APPLIED, held.channel(), false)));
         reopened.ifPresent(r -> audit.write(held, notApplied));
         return reopened.isPresent();
+    }
+
+    /**
+     * Moves a held request whose change did not take effect back to the stage that matches the
+     * token's status. Back in a deactivated stage, it is again the deactivation that the message
+     * names: who deactivated it, when, and whether that was verified, not the click that failed.
+     */
+    private Optional<Moved> putBack(
+            RevocationRequest held, Presence presence, Instant now, DecisionRecord decision, List<Planned> deliveries) {
+        Stage stage = unchangedStage(presence, held, now);
+        Optional<DecisionRecord> deactivation =
+                stage.isDeactivated() ? ledger.lastDecision(held.id(), AuditOutcome.DEACTIVATED) : Optional.empty();
+        return ledger.move(
+                held,
+                stage,
+                deactivation.map(DecisionRecord::actor).orElse(held.actor()),
+                deactivation.map(DecisionRecord::at).orElse(now),
+                deactivation.map(d -> "verified".equals(d.reason())).orElse(false),
+                null,
+                decision,
+                deliveries);
     }
 
     /**

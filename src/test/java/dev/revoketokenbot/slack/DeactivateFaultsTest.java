@@ -92,6 +92,59 @@ class DeactivateFaultsTest extends SlackFlowTest {
         assertThat(ledger.stage(requestId)).isEqualTo("DEACTIVATED");
         assertThat(ledger.decisions(requestId))
                 .containsExactly("request:posted", "deactivate:deactivated", "reactivate:failed");
+
+        // The message, shown again once the request expires, still names who deactivated it, and when.
+        ledger.expire(requestId);
+        assertThat(eventually(() -> stubs.slackCalls("chat.update"), 2).get(1))
+                .contains(
+                        "*Deactivated* by <@" + APPROVER + "> at <!date^",
+                        "Verified: InfluxDB shows it inactive",
+                        "*stays deactivated*")
+                .doesNotContain("<@" + APPROVER2 + ">");
+    }
+
+    @Test
+    void aRevokeThatFailsOnADeactivatedTokenLeavesItDeactivatedByWhoDeactivatedIt() {
+        String request = requestMessage();
+        String requestId = requestIdOf(request);
+        stubs.influxStatusFollowsPatches(ID, "ci-writer", "telegraf");
+        stubs.influxDelete(
+                ID,
+                aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(InfluxBodies.error("internal error", "boom")));
+        clickAs(APPROVER, ActionIds.DEACTIVATE, request, "deactivate");
+        String deactivated =
+                eventually(() -> stubs.slackCalls("chat.update"), 1).get(0);
+
+        clickAs(APPROVER2, ActionIds.REVOKE, request, "revoke");
+
+        assertThat(answerTo("revoke")).contains("InfluxDB unavailable (HTTP 500), nothing was changed");
+        assertThat(stubs.deletes(ID)).hasSize(3);
+        assertThat(ledger.stage(requestId)).isEqualTo("DEACTIVATED");
+        assertThat(ledger.decisions(requestId))
+                .containsExactly("request:posted", "deactivate:deactivated", "revoke:failed");
+        // The message, shown again once the request expires, still names who deactivated it, and when.
+        ledger.expire(requestId);
+        String kept = eventually(() -> stubs.slackCalls("chat.update"), 2).get(1);
+        assertThat(kept)
+                .contains(
+                        "*Deactivated* by <@" + APPROVER + "> at " + deactivatedAt(deactivated),
+                        "Verified: InfluxDB shows it inactive",
+                        "*stays deactivated*")
+                .doesNotContain("<@" + APPROVER2 + ">");
+        assertThat(eventually(() -> stubs.slackCalls("chat.postMessage"), 3).get(2))
+                .contains("expired; the token stays deactivated");
+    }
+
+    /** The date token after "*Deactivated* by ... at " in a request message. */
+    private static String deactivatedAt(String message) {
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile(
+                        "\\*Deactivated\\* by <@[^>]+> at (<!date\\^[^>]+>)")
+                .matcher(message);
+        assertThat(at.find()).as("a deactivation time in %s", message).isTrue();
+        return at.group(1);
     }
 
     @Test
