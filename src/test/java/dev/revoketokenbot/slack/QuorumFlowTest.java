@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
 import static dev.revoketokenbot.support.SlackRequests.click;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.revoketokenbot.support.ApprovalProfiles;
 import dev.revoketokenbot.support.SlackFlowTest;
@@ -12,6 +13,7 @@ import dev.revoketokenbot.support.WireMockStubs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -213,8 +215,10 @@ class QuorumFlowTest extends SlackFlowTest {
         assertThat(stubs.deletes(ID)).hasSize(1);
         assertThat(ledger.decisions(requestId))
                 .containsExactly("request:posted", "revoke:approved", "revoke:approved", "revoke:revoked");
-        assertThat(auditLinesWith("\"event\":\"revoke\"", "\"outcome\":\"approved\""))
-                .anySatisfy(line -> assertThat(line).contains("\"actor\":\"" + APPROVER + "\""))
-                .anySatisfy(line -> assertThat(line).contains("\"actor\":\"" + APPROVER2 + "\""));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(auditLinesWith("\"event\":\"revoke\"", "\"outcome\":\"approved\""))
+                        .hasSize(2)
+                        .anySatisfy(line -> assertThat(line).contains("\"actor\":\"" + APPROVER + "\""))
+                        .anySatisfy(line -> assertThat(line).contains("\"actor\":\"" + APPROVER2 + "\"")));
     }
 }
