@@ -78,6 +78,28 @@ class OperationsEndpointsTest extends SlackFlowTest {
         get("/q/health/ready").then().body("checks.name", hasItem("influxdb"));
     }
 
+    @Test
+    void aDeactivationIsCountedAsADecision() {
+        String deactivated = "revoke_decisions_total{event=\"deactivate\",outcome=\"deactivated\",reason=\"verified\"}";
+        stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "telegraf")));
+        stubs.influxStatusFollowsPatches(ID, "ci-writer", "telegraf");
+        send(command("UREQUESTER", "CINCIDENT", ID, stubs.responseUrl("cmd")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> stubs.slackCalls("chat.postMessage").size() == 1);
+        String value = buttonValue(stubs.slackCalls("chat.postMessage").get(0));
+        double before = metric(deactivated);
+
+        send(click("UAPPROVER1", "CINCIDENT", "revoke_token.deactivate", value, stubs.responseUrl("click")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> stubs.slackCalls("chat.postMessage").size() == 2);
+
+        assertThat(metric(deactivated)).isEqualTo(before + 1);
+        assertThat(get("/q/metrics").asString())
+                .contains(
+                        "revoke_influx_calls_seconds_count{operation=\"patch\",outcome=\"ok\"",
+                        "revoke_decisions_total{event=\"deactivate\",outcome=\"deactivated\",reason=\"verified\"} ");
+    }
+
     /** The value of one Prometheus sample, 0 when absent. */
     private static double metric(String nameAndLabels) {
         for (String line : get("/q/metrics").asString().split("\n", -1)) {

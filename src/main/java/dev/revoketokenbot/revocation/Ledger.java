@@ -305,7 +305,8 @@ public class Ledger {
     boolean isHeld(String requestId, Instant now) {
         return db.inTransaction("is_held", c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT 1 FROM revoke_request WHERE id = ? AND stage = 'REVOKING' AND claim_until > ?")) {
+                    "SELECT 1 FROM revoke_request WHERE id = ? AND stage IN ('REVOKING', 'DEACTIVATING', 'REACTIVATING')"
+                            + " AND claim_until > ?")) {
                 s.setString(1, requestId);
                 s.setTimestamp(2, Timestamp.from(now));
                 try (ResultSet rows = s.executeQuery()) {

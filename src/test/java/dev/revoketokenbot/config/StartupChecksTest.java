@@ -121,6 +121,50 @@ class StartupChecksTest {
         }
     }
 
+    @ParameterizedTest(name = "[{index}] deactivate {0}, delete {1} -> {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # deactivate | delete | what the refusal starts with
+            0            | 1      | -
+            1            | 1      | -
+            5            | 5      | -
+            0            | 5      | -
+            -1           | 1      | REVOKE_DEACTIVATE_APPROVALS (revoke.deactivate-approvals) is -1
+            6            | 1      | REVOKE_DEACTIVATE_APPROVALS (revoke.deactivate-approvals) is 6
+            1            | 0      | REVOKE_DELETE_APPROVALS (revoke.delete-approvals) is 0
+            1            | 6      | REVOKE_DELETE_APPROVALS (revoke.delete-approvals) is 6
+            1            | -3     | REVOKE_DELETE_APPROVALS (revoke.delete-approvals) is -3
+            """)
+    void approvalCountsOutsideTheirBoundsRefuseToStartNamingTheVariable(
+            int deactivateApprovals, int deleteApprovals, String refusal) {
+        Slack http = new Slack(Optional.of("sign1ng-s3cret"), BOT_TOKEN, Optional.empty());
+        Revoke revoke = new Revoke(
+                Optional.of(Set.of("UAPPROVER1")),
+                Optional.empty(),
+                Optional.empty(),
+                deactivateApprovals,
+                deleteApprovals);
+
+        List<String> problems = StartupChecks.problems(http, revoke);
+
+        if (refusal == null) {
+            assertThat(problems).isEmpty();
+        } else {
+            assertThat(problems).singleElement(STRING).startsWith(refusal).contains(" to 5 distinct approvers");
+        }
+    }
+
+    @Test
+    void bothApprovalCountsOutOfBoundsAreEachNamed() {
+        Slack http = new Slack(Optional.of("sign1ng-s3cret"), BOT_TOKEN, Optional.empty());
+        Revoke revoke = new Revoke(Optional.of(Set.of("UAPPROVER1")), Optional.empty(), Optional.empty(), 9, 0);
+
+        assertThat(StartupChecks.problems(http, revoke))
+                .satisfiesExactly(
+                        deactivate -> assertThat(deactivate)
+                                .contains("REVOKE_DEACTIVATE_APPROVALS", "set 0 (the requester may deactivate alone)"),
+                        delete -> assertThat(delete).contains("REVOKE_DELETE_APPROVALS", "set 1 to 5"));
+    }
+
     @Test
     void missingApproversNamesBothWaysToConfigureThem() {
         Slack http = new Slack(Optional.of("sign1ng-s3cret"), BOT_TOKEN, Optional.empty());

@@ -44,6 +44,29 @@ class StartupRefusalIT {
     }
 
     @Test
+    void approvalCountsOutOfBoundsRefuseToStartAndNameTheirVariables() throws IOException, InterruptedException {
+        Path log = Files.createTempFile("startup-approvals", ".log");
+        ProcessBuilder builder = service(0, log);
+        builder.environment().put("SLACK_SIGNING_SECRET", "startup-signing-canary");
+        builder.environment().put("REVOKE_APPROVERS", "U0APPROVER");
+        builder.environment().put("REVOKE_DEACTIVATE_APPROVALS", "-1");
+        builder.environment().put("REVOKE_DELETE_APPROVALS", "6");
+        Process process = builder.start();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("the service stopped by itself")
+                .isTrue();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(output)
+                .contains(
+                        "REVOKE_DEACTIVATE_APPROVALS (revoke.deactivate-approvals) is -1",
+                        "REVOKE_DELETE_APPROVALS (revoke.delete-approvals) is 6")
+                .doesNotContain("REVOKE_APPROVERS (revoke.approvers)", "startup-signing-canary", BOT_TOKEN);
+    }
+
+    @Test
     void inSocketModeNoSigningSecretIsNeeded() throws IOException, InterruptedException {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

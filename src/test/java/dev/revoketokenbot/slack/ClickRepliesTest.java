@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.revoketokenbot.revocation.ClickOutcome;
 import dev.revoketokenbot.revocation.Decision;
+import dev.revoketokenbot.revocation.Delivery;
+import dev.revoketokenbot.revocation.DeliveryKind;
+import dev.revoketokenbot.revocation.RevocationPolicy.Intent;
 import dev.revoketokenbot.revocation.RevocationRequest;
 import dev.revoketokenbot.revocation.Stage;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -104,5 +108,87 @@ class ClickRepliesTest {
         };
 
         assertThat(ClickReplies.reply(result)).contains(says);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}: {1} of {2}")
+    @CsvSource(textBlock = """
+            REVOKE,     1, 2, Your approval to revoke token `0a1b2c3d4e5f6789` is counted: 1 of 2. Nothing changes until 2 approvers agree.
+            DEACTIVATE, 2, 3, Your approval to deactivate token `0a1b2c3d4e5f6789` is counted: 2 of 3. Nothing changes until 3 approvers agree.
+            """)
+    void anApprovalShortOfTheQuorumSaysHowFarItGot(Intent intent, int approvals, int needed, String says) {
+        List<String> approvers =
+                List.of("UAPPROVER1", "UAPPROVER2", "UAPPROVER3").subList(0, approvals);
+
+        assertThat(ClickReplies.reply(
+                        new ClickOutcome.Approved(request(Stage.OPEN, null), intent, approvers, needed, List.of())))
+                .isEqualTo(says);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = Intent.class,
+            names = {"REVOKE", "DEACTIVATE"})
+    void aSecondApprovalBySomeoneWhoApprovedCountsOnceAndTheySayTheyKnow(Intent intent) {
+        String reply = ClickReplies.reply(
+                new ClickOutcome.AlreadyApproved(request(Stage.OPEN, null), intent, List.of("UAPPROVER1"), 2));
+
+        assertThat(reply)
+                .isEqualTo("You already approved to " + intent.name().toLowerCase(java.util.Locale.ROOT)
+                        + " this token, and an approval counts once: 1 of 2 so far. Another approver must click.");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DEACTIVATING | already being handled: <@UAPPROVER1> approved deactivating token `0a1b2c3d4e5f6789`, and I am checking with InfluxDB
+            REACTIVATING | already being handled: <@UAPPROVER1> approved reactivating token `0a1b2c3d4e5f6789`, and I am checking with InfluxDB
+            REVOKING     | already being handled: <@UAPPROVER1> approved it and I am deleting token `0a1b2c3d4e5f6789`
+            OPEN         | kept changing while I decided your click (other approvers were acting), so your click did nothing
+            DEACTIVATED  | kept changing while I decided your click
+            """)
+    void aRequestInProgressSaysWhoIsActingOrThatItKeptChanging(Stage stage, String says) {
+        assertThat(ClickReplies.reply(new ClickOutcome.InProgress(request(stage, "UAPPROVER1"))))
+                .contains(says);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DEACTIVATING | did not confirm the deactivation of token `0a1b2c3d4e5f6789` and could not be read back, so I can't tell yet whether it is deactivated
+            REACTIVATING | did not confirm the reactivation of token `0a1b2c3d4e5f6789` and could not be read back, so I can't tell yet whether it is active again
+            REVOKING     | did not confirm the delete of token `0a1b2c3d4e5f6789` and could not be read back, so I can't tell yet whether it is revoked
+            """)
+    void anUnconfirmedStatusChangeSaysWhichChangeIsInDoubt(Stage stage, String says) {
+        assertThat(ClickReplies.reply(new ClickOutcome.Unconfirmed(request(stage, "UAPPROVER1"))))
+                .contains(says, "do not assume it is", "post the outcome in this channel");
+    }
+
+    @Test
+    void aReactivatedRequestSaysItIsClosedAndHowToStartAgain() {
+        assertThat(ClickReplies.reply(new ClickOutcome.AlreadyClosed(request(Stage.REACTIVATED, "UAPPROVER1"))))
+                .contains(
+                        "Token `0a1b2c3d4e5f6789` was already reactivated by <@UAPPROVER1> at <!date^",
+                        "this request is closed",
+                        "`/revoke-token`");
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = Stage.class,
+            names = {"DEACTIVATED", "KEPT_DEACTIVATED", "REACTIVATED"})
+    void aStatusChangeTheMessageShowsNeedsNoWord(Stage stage) {
+        assertThat(ClickReplies.afterChange(request(stage, "UAPPROVER1"), List.of()))
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DEACTIVATED  | The token is deactivated, but Slack did not let me update the request message
+            REACTIVATED  | The token is active again, but Slack did not let me update the request message
+            """)
+    void aStatusChangeSlackDidNotShowIsSaidToTheClicker(Stage stage, String says) {
+        RevocationRequest request = request(stage, "UAPPROVER1");
+        Delivery update = new Delivery(1, DeliveryKind.UPDATE_REQUEST, "CINCIDENT", request, null, 0, DECIDED_AT);
+
+        assertThat(ClickReplies.afterChange(request, List.of(new OutboxDelivery.NotYet(update, "ratelimited", false))))
+                .hasValueSatisfying(text -> assertThat(text).contains(says, "`ratelimited`", "keep trying"));
     }
 }

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.revoketokenbot.support.BotProcess;
 import dev.revoketokenbot.support.InfluxBodies;
+import dev.revoketokenbot.support.LedgerRows;
 import dev.revoketokenbot.support.PostgresLedger;
 import dev.revoketokenbot.support.SlackRequests;
 import dev.revoketokenbot.support.Stubs;
@@ -17,9 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -121,6 +124,45 @@ class ReplicasIT {
     }
 
     @Test
+    void approvalsOnTwoReplicasAtTheSameInstantBothCountAndTheTokenIsDeletedOnce() throws Exception {
+        stubs.influxDelete(ID, aResponse().withStatus(204).withFixedDelay(300));
+        Map<String, String> twoToRevoke = Map.of("REVOKE_DELETE_APPROVALS", "2");
+        try (BotProcess a = replica("a", twoToRevoke);
+                BotProcess b = replica("b", twoToRevoke)) {
+            String value = request(a, "cmd");
+            assertThat(requestMessages().get(0)).contains("*Revoke*: 0 of 2 approvals");
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return a.send(click("UAPPROVER1", CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("on-a")));
+            }));
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return b.send(click("UAPPROVER2", CHANNEL, ActionIds.REVOKE, value, stubs.responseUrl("on-b")));
+            }));
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(20, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+            pool.shutdown();
+
+            assertThat(eventually(() -> records(), 1).get(0)).contains("revoked by <@UAPPROVER");
+            String requestId = SlackRequests.requestIdIn(value);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(stubs.deletes(ID)).hasSize(1);
+                assertThat(records()).hasSize(1);
+                List<String> updates = stubs.slackCalls("chat.update");
+                assertThat(updates).isNotEmpty();
+                assertThat(updates.get(updates.size() - 1)).contains("*revoked* by <@UAPPROVER");
+            });
+            assertThat(new LedgerRows(postgres.getPostgresDatabase()).decisions(requestId))
+                    .containsExactly("request:posted", "revoke:approved", "revoke:approved", "revoke:revoked");
+        }
+    }
+
+    @Test
     void aRequestMadeBeforeARestartCanBeApprovedAfterIt() throws Exception {
         stubs.influxDelete(ID, aResponse().withStatus(204));
         String value;
@@ -164,13 +206,16 @@ class ReplicasIT {
     }
 
     private BotProcess replica(String name) throws Exception {
-        return BotProcess.start(
-                name,
-                stubs,
-                Map.of(
-                        "REVOKE_LEDGER_URL", PostgresLedger.jdbcUrl(postgres),
-                        "REVOKE_LEDGER_USERNAME", "postgres",
-                        "REVOKE_LEDGER_PASSWORD", "postgres"));
+        return replica(name, Map.of());
+    }
+
+    /** A replica on the shared ledger, with these settings besides. */
+    private BotProcess replica(String name, Map<String, String> settings) throws Exception {
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("REVOKE_LEDGER_URL", PostgresLedger.jdbcUrl(postgres));
+        env.put("REVOKE_LEDGER_USERNAME", "postgres");
+        env.put("REVOKE_LEDGER_PASSWORD", "postgres");
+        return BotProcess.start(name, stubs, env);
     }
 
     /** Asks for a revocation through {@code bot}; returns the signed value of the request's buttons. */

@@ -9,6 +9,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
+import dev.revoketokenbot.revocation.AuditEvent;
+import dev.revoketokenbot.revocation.AuditOutcome;
+import dev.revoketokenbot.revocation.DecisionRecord;
 import dev.revoketokenbot.revocation.RequestView;
 import dev.revoketokenbot.revocation.RevocationRequest;
 import dev.revoketokenbot.revocation.Stage;
@@ -400,6 +403,345 @@ class RequestMessagesTest {
         assertThat(String.join("\n", posted))
                 .doesNotContainPattern(BlockKitLimits.INVISIBLE)
                 .contains("invoice\uFFFDgpj.exe\uFFFDx\uFFFD");
+    }
+
+    /** A request in {@code stage}, decided by {@link #APPROVER}, with these approvals gathered. */
+    private static RequestView inStage(
+            Stage stage, boolean verified, RequestView.Progress deactivate, RequestView.Progress revoke) {
+        return new RequestView(
+                request(REQUESTER, "ci-writer", "leaked", stage, stage == Stage.OPEN ? null : APPROVER, verified),
+                token("telegraf", "ci-writer", "my-org", "read buckets (all)"),
+                OptionalInt.empty(),
+                SEALED,
+                Optional.of(deactivate),
+                revoke,
+                deactivation(stage, APPROVER, verified));
+    }
+
+    /** The decision a deactivated request's message names: who deactivated it, when, whether verified. */
+    private static Optional<DecisionRecord> deactivation(Stage stage, String actor, boolean verified) {
+        return stage.isDeactivated()
+                ? Optional.of(new DecisionRecord(
+                        AuditEvent.DEACTIVATE,
+                        actor,
+                        AuditOutcome.DEACTIVATED,
+                        verified ? "verified" : "not_read_back",
+                        200,
+                        DECIDED_AT))
+                : Optional.empty();
+    }
+
+    private static RequestView inStage(Stage stage) {
+        return inStage(stage, true, new RequestView.Progress(1, List.of()), new RequestView.Progress(1, List.of()));
+    }
+
+    private static List<String> buttonIds(JsonArray blocks) {
+        return blocksOfType(blocks, "actions").stream()
+                .flatMap(block -> objects(block.getAsJsonArray("elements")).stream())
+                .map(element -> element.get("action_id").getAsString())
+                .toList();
+    }
+
+    @Test
+    void anOpenRequestShowsWhoApprovedEachActionThatNeedsMoreThanOne() {
+        String text = requestText(inStage(
+                Stage.OPEN,
+                false,
+                new RequestView.Progress(3, List.of(APPROVER, "UAPPROVER2")),
+                new RequestView.Progress(2, List.of("UAPPROVER2"))));
+
+        assertThat(text)
+                .contains(
+                        "*Deactivate*: 2 of 3 approvals: <@" + APPROVER + ">, <@UAPPROVER2>",
+                        "*Revoke*: 1 of 2 approvals: <@UAPPROVER2>");
+    }
+
+    @Test
+    void anActionWithNoApprovalsYetShowsItsCountAlone() {
+        String text = requestText(inStage(
+                Stage.OPEN, false, new RequestView.Progress(0, List.of()), new RequestView.Progress(2, List.of())));
+
+        assertThat(text).contains("*Revoke*: 0 of 2 approvals").doesNotContain("approvals:", "*Deactivate*:");
+    }
+
+    @Test
+    void actionsThatOneApproverDecidesShowNoCount() {
+        assertThat(requestText(inStage(Stage.OPEN))).doesNotContain("approvals");
+    }
+
+    static Stream<Arguments> stages() {
+        String decided = "at <!date^" + DECIDED_AT.getEpochSecond() + "^";
+        return Stream.of(
+                arguments(
+                        Stage.OPEN,
+                        "Revoke InfluxDB API token?",
+                        List.of(ActionIds.DEACTIVATE, ActionIds.REVOKE, ActionIds.CANCEL),
+                        List.of("*Status*\n`active`")),
+                arguments(
+                        Stage.DEACTIVATED,
+                        "InfluxDB API token deactivated",
+                        List.of(ActionIds.REVOKE, ActionIds.REACTIVATE),
+                        List.of(
+                                "*Status*\n`inactive`",
+                                ":pause_button: *Deactivated* by <@" + APPROVER + "> " + decided,
+                                "Verified: InfluxDB shows it inactive and refuses it.",
+                                "Reversible: *Reactivate* makes it work again; *Revoke* deletes it for good.")),
+                arguments(
+                        Stage.KEPT_DEACTIVATED,
+                        "InfluxDB API token deactivated",
+                        List.of(ActionIds.REVOKE, ActionIds.REACTIVATE),
+                        List.of(
+                                "*Status*\n`inactive`",
+                                "*Deactivated* by <@" + APPROVER + "> " + decided,
+                                "The request expired at <!date^" + EXPIRES_AT.getEpochSecond() + "^",
+                                "the token *stays deactivated*",
+                                "Approvers can still *Reactivate* or *Revoke* it.")),
+                arguments(
+                        Stage.DEACTIVATING,
+                        "Revoke InfluxDB API token?",
+                        List.of(),
+                        List.of(":hourglass: Deactivating now: approved by <@" + APPROVER + ">.")),
+                arguments(
+                        Stage.REACTIVATING,
+                        "InfluxDB API token deactivated",
+                        List.of(),
+                        List.of(
+                                "*Status*\n`inactive`",
+                                ":hourglass: Reactivating now: approved by <@" + APPROVER + ">.")),
+                arguments(
+                        Stage.REVOKING,
+                        "Revoke InfluxDB API token?",
+                        List.of(),
+                        List.of(":hourglass: Revoking now: approved by <@" + APPROVER + ">.")));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("stages")
+    void eachStageSaysWhereItStandsAndOffersItsButtons(
+            Stage stage, String heading, List<String> buttons, List<String> says) {
+        JsonArray blocks = json(RequestMessages.request(inStage(stage)));
+
+        assertThat(blocksOfType(blocks, "header"))
+                .singleElement()
+                .satisfies(header -> assertThat(
+                                header.getAsJsonObject("text").get("text").getAsString())
+                        .isEqualTo(heading));
+        assertThat(buttonIds(blocks)).containsExactlyElementsOf(buttons);
+        assertThat(String.join("\n", mrkdwnTexts(blocks))).contains(says.toArray(String[]::new));
+    }
+
+    @Test
+    void aDeactivationThatCouldNotBeReadBackDoesNotClaimToBeVerified() {
+        String text = requestText(inStage(
+                Stage.DEACTIVATED,
+                false,
+                new RequestView.Progress(1, List.of()),
+                new RequestView.Progress(1, List.of())));
+
+        assertThat(text)
+                .contains("InfluxDB accepted the change; it could not be read back to verify.")
+                .doesNotContain("Verified");
+    }
+
+    @Test
+    void aDeactivatedRequestCountsRevokeApprovalsButNoLongerDeactivateOnes() {
+        RequestView deactivated = inStage(
+                Stage.KEPT_DEACTIVATED,
+                true,
+                new RequestView.Progress(3, List.of(APPROVER, "UAPPROVER2", "UAPPROVER3")),
+                new RequestView.Progress(2, List.of("UAPPROVER2")));
+
+        assertThat(requestText(deactivated))
+                .contains("*Revoke*: 1 of 2 approvals: <@UAPPROVER2>")
+                .doesNotContain("*Deactivate*:");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(
+            value = Stage.class,
+            names = {"DEACTIVATING", "REACTIVATING", "REVOKING"})
+    void aHeldRequestShowsNoButtonsAndNoCounts(Stage stage) {
+        JsonArray blocks = json(RequestMessages.request(inStage(
+                stage,
+                true,
+                new RequestView.Progress(3, List.of(APPROVER)),
+                new RequestView.Progress(2, List.of(APPROVER)))));
+
+        assertThat(blocksOfType(blocks, "actions")).isEmpty();
+        assertThat(String.join("\n", mrkdwnTexts(blocks))).doesNotContain("approvals");
+    }
+
+    @Test
+    void aTargetThatCannotDeactivateOffersOnlyRevokeAndCancel() {
+        RequestView deleteOnly = new RequestView(
+                state("ci-writer", "leaked"),
+                token("telegraf", "ci-writer", "my-org", "read buckets (all)"),
+                OptionalInt.empty(),
+                SEALED,
+                Optional.empty(),
+                new RequestView.Progress(2, List.of()),
+                Optional.empty());
+
+        JsonArray blocks = json(RequestMessages.request(deleteOnly));
+
+        assertThat(buttonIds(blocks)).containsExactly(ActionIds.REVOKE, ActionIds.CANCEL);
+        assertThat(String.join("\n", mrkdwnTexts(blocks))).doesNotContain("*Deactivate*");
+    }
+
+    @Test
+    void theFallbackOfADeactivatedRequestSaysItIsDeactivated() {
+        assertThat(RequestMessages.requestFallback(inStage(Stage.KEPT_DEACTIVATED)))
+                .contains("`" + ID + "` is deactivated", "reactivate or revoke");
+        assertThat(RequestMessages.requestFallback(inStage(Stage.OPEN)))
+                .contains("Revoke request for InfluxDB token `" + ID + "` from <@" + REQUESTER + ">");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("oversized")
+    void deactivatedHeldAndCountedMessagesFromHugeTextStayWithinSlackLimits(String name, String text) {
+        List<String> approvers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            approvers.add("U" + i + text);
+        }
+        for (Stage stage : List.of(
+                Stage.OPEN,
+                Stage.DEACTIVATED,
+                Stage.KEPT_DEACTIVATED,
+                Stage.DEACTIVATING,
+                Stage.REACTIVATING,
+                Stage.REVOKING)) {
+            RequestView view = new RequestView(
+                    hostileRequest(text, stage),
+                    new TokenSummary(text, text, text, text, text, text, CREATED),
+                    OptionalInt.of(3),
+                    SEALED,
+                    Optional.of(new RequestView.Progress(5, approvers)),
+                    new RequestView.Progress(5, approvers),
+                    deactivation(stage, "U" + text, true));
+
+            JsonArray blocks = json(RequestMessages.request(view));
+
+            BlockKitLimits.assertWithinLimits(blocks);
+            assertThat(String.join("\n", mrkdwnTexts(blocks)))
+                    .as(stage.name())
+                    .contains("*Expires* <!date^" + EXPIRES_AT.getEpochSecond() + "^");
+            String fallback = RequestMessages.requestFallback(view);
+            assertThat(fallback).hasSizeLessThan(BlockKitLimits.MESSAGE_TEXT);
+            BlockKitLimits.assertWellFormed(fallback);
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("oversized")
+    void recordsOfEveryStageChangeFromHugeTextStayWithinSlackLimits(String name, String text) {
+        List<String> plain = new ArrayList<>();
+        for (AuditOutcome outcome : List.of(
+                AuditOutcome.DEACTIVATED,
+                AuditOutcome.REACTIVATED,
+                AuditOutcome.KEPT_DEACTIVATED,
+                AuditOutcome.REVOKED,
+                AuditOutcome.ALREADY_GONE,
+                AuditOutcome.CANCELLED,
+                AuditOutcome.EXPIRED,
+                AuditOutcome.FAILED)) {
+            plain.add(RequestMessages.record(
+                    hostileRequest(text, Stage.DEACTIVATED),
+                    new DecisionRecord(AuditEvent.DEACTIVATE, "U" + text, outcome, "verified", 200, DECIDED_AT)));
+        }
+        plain.add(RequestMessages.notApplied(
+                hostileRequest(text, Stage.OPEN),
+                new DecisionRecord(AuditEvent.DEACTIVATE, "U" + text, AuditOutcome.FAILED, null, 0, DECIDED_AT)));
+        plain.add(RequestMessages.notApplied(
+                hostileRequest(text, Stage.DEACTIVATED),
+                new DecisionRecord(AuditEvent.REACTIVATE, "U" + text, AuditOutcome.FAILED, null, 0, DECIDED_AT)));
+        for (String record : plain) {
+            assertThat(record).hasSizeLessThan(4_000).endsWith(". Request `a1b2c3d4e5f6a7b8c9d0e1f2`.");
+            BlockKitLimits.assertWellFormed(record);
+        }
+        RevocationRequest reactivated = hostileRequest(text, Stage.REACTIVATED);
+        BlockKitLimits.assertWithinLimits(json(RequestMessages.closed(reactivated)));
+        BlockKitLimits.assertWellFormed(RequestMessages.closedFallback(reactivated));
+    }
+
+    static Stream<Arguments> records() {
+        return Stream.of(
+                arguments(
+                        AuditEvent.DEACTIVATE,
+                        AuditOutcome.DEACTIVATED,
+                        APPROVER,
+                        "verified",
+                        List.of(
+                                ":pause_button: Audit: InfluxDB token `" + ID + "` (user `ci-writer`) deactivated"
+                                        + " (reversible) by <@" + APPROVER + ">, requested by <@" + REQUESTER + ">",
+                                "Verified: InfluxDB shows it inactive.")),
+                arguments(
+                        AuditEvent.DEACTIVATE,
+                        AuditOutcome.DEACTIVATED,
+                        REQUESTER,
+                        "not_read_back",
+                        List.of("deactivated (reversible) by <@" + REQUESTER + ">, requested by <@" + REQUESTER + ">")),
+                arguments(
+                        AuditEvent.REACTIVATE,
+                        AuditOutcome.REACTIVATED,
+                        APPROVER,
+                        "verified",
+                        List.of("reactivated by <@" + APPROVER + ">", "Verified: InfluxDB shows it active.")),
+                arguments(
+                        AuditEvent.EXPIRE,
+                        AuditOutcome.KEPT_DEACTIVATED,
+                        null,
+                        null,
+                        List.of("request for InfluxDB token `" + ID + "` (user `ci-writer`) expired; the token stays"
+                                + " deactivated, and approvers can still reactivate or revoke it, requested by")));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1} by {2}")
+    @MethodSource("records")
+    void eachStageChangeHasItsChannelRecord(
+            AuditEvent event, AuditOutcome outcome, String actor, String why, List<String> says) {
+        String record = RequestMessages.record(
+                request(REQUESTER, "ci-writer", "leaked", Stage.DEACTIVATED, APPROVER, true),
+                new DecisionRecord(event, actor, outcome, why, 200, DECIDED_AT));
+
+        assertThat(record)
+                .contains(says.toArray(String[]::new))
+                .contains("in <#" + CHANNEL + ">", "<!date^" + DECIDED_AT.getEpochSecond() + "^", "Reason: `leaked`");
+        if (!"verified".equals(why)) {
+            assertThat(record).doesNotContain("Verified");
+        }
+        if (actor == null) {
+            assertThat(record.replace("requested by <@", "")).doesNotContain(" by <@");
+        }
+    }
+
+    @Test
+    void aStatusChangeThatDidNotTakeEffectSaysWhichAndWhereTheTokenStands() {
+        String deactivation = RequestMessages.notApplied(
+                request(REQUESTER, "ci-writer", "leaked", Stage.OPEN, APPROVER, false),
+                new DecisionRecord(AuditEvent.DEACTIVATE, APPROVER, AuditOutcome.FAILED, null, 0, DECIDED_AT));
+        String reactivation = RequestMessages.notApplied(
+                request(REQUESTER, "ci-writer", "leaked", Stage.DEACTIVATED, "UAPPROVER2", false),
+                new DecisionRecord(AuditEvent.REACTIVATE, "UAPPROVER2", AuditOutcome.FAILED, null, 0, DECIDED_AT));
+
+        assertThat(deactivation)
+                .contains("still active: the deactivation approved by <@" + APPROVER + "> did not take effect");
+        assertThat(reactivation)
+                .contains("still deactivated: the reactivation approved by <@UAPPROVER2> did not take effect");
+    }
+
+    @Test
+    void aReactivatedRequestClosesWithWhoAndWhetherItWasVerified() {
+        String verified = RequestMessages.closedSummary(
+                request(REQUESTER, "ci-writer", "leaked", Stage.REACTIVATED, APPROVER, true));
+        String unverified = RequestMessages.closedSummary(
+                request(REQUESTER, "ci-writer", "leaked", Stage.REACTIVATED, APPROVER, false));
+
+        assertThat(verified)
+                .contains(
+                        "*reactivated* by <@" + APPROVER + ">",
+                        "it works again",
+                        "Verified: InfluxDB shows it active.");
+        assertThat(unverified).contains("could not be read back to verify").doesNotContain("Verified");
     }
 
     private static String requestText(RequestView found) {

@@ -15,6 +15,7 @@ import io.quarkus.cache.CacheName;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +42,10 @@ public abstract class SlackFlowTest {
     protected static final String REQUESTER = "UREQUESTER";
     /** One of the approvers of the test profile ({@code revoke.approvers}). */
     protected static final String APPROVER = "UAPPROVER1";
+    /** The other approver the test profile names. */
+    protected static final String APPROVER2 = "UAPPROVER2";
+    /** Neither an approver (by ID or group) nor the requester. */
+    protected static final String STRANGER = "USTRANGER";
     /** The authorization the flows ask to revoke. */
     protected static final String ID = "0a1b2c3d4e5f6789";
 
@@ -106,6 +111,28 @@ public abstract class SlackFlowTest {
         Matcher matcher = BUTTON_VALUE.matcher(requestMessage);
         assertThat(matcher.find()).as("request message has a button value").isTrue();
         return matcher.group(1);
+    }
+
+    /**
+     * {@code user} clicks the button {@code actionId} of {@code requestMessage}; what the bot then
+     * tells them ephemerally goes to the response_url named {@code answerName}.
+     */
+    protected void clickAs(String user, String actionId, String requestMessage, String answerName) {
+        SlackRequests.send(SlackRequests.click(
+                        user, CHANNEL, actionId, buttonValue(requestMessage), stubs.responseUrl(answerName)))
+                .statusCode(200);
+    }
+
+    /** The one ephemeral answer sent to the response_url named {@code answerName}, once it came. */
+    protected String answerTo(String answerName) {
+        return eventually(() -> stubs.responses(answerName), 1).get(0);
+    }
+
+    /** The audit lines that contain every one of {@code fragments}. */
+    protected List<String> auditLinesWith(String... fragments) {
+        return logs.audit().stream()
+                .filter(line -> Arrays.stream(fragments).allMatch(line::contains))
+                .toList();
     }
 
     /** Sends these signed requests all at once, from as many threads, and checks each was acked. */
