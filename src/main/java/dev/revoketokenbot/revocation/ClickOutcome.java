@@ -42,8 +42,11 @@ public sealed interface ClickOutcome {
     /** The button names a request the ledger does not have. */
     record UnknownRequest() implements ClickOutcome {}
 
-    /** The change failed and InfluxDB shows the token as it was: nothing changed, the request is open. */
-    record Failed(RevocationRequest request, Failure failure) implements ClickOutcome {}
+    /**
+     * The change failed and InfluxDB shows the token as it was: nothing changed, the request is open
+     * again; its message is redrawn as it now stands ({@code deliveries}, held for the clicking thread).
+     */
+    record Failed(RevocationRequest request, Failure failure, List<Delivery> deliveries) implements ClickOutcome {}
 
     /**
      * InfluxDB could not say whether the change took effect. The request stays held; the bot keeps

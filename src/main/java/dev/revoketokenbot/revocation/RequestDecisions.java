@@ -262,8 +262,18 @@ public class RequestDecisions {
                 ? Failure.of(StageChanges.notApplied(held.stage()), operation)
                 : Failure.from(changeFailure, operation, Problem.NOT_FOUND);
         DecisionRecord failed = changes.decision(held, AuditOutcome.FAILED, Failure.code(failure.problem()), status);
-        return changes.reopen(held, presence, failed, List.of())
-                .<ClickOutcome>map(reopened -> new ClickOutcome.Failed(reopened, failure))
+        // Counted approvals were last drawn before the click that completed them: the message is redrawn.
+        Intent action = switch (held.stage()) {
+            case DEACTIVATING -> Intent.DEACTIVATE;
+            case REACTIVATING -> Intent.REACTIVATE;
+            default -> Intent.REVOKE;
+        };
+        List<Planned> redraw = views.needed(action) > 1
+                ? List.of(new Planned(DeliveryKind.UPDATE_REQUEST, held.channel(), true))
+                : List.of();
+        return changes.reopen(held, presence, failed, redraw)
+                .<ClickOutcome>map(
+                        reopened -> new ClickOutcome.Failed(reopened.request(), failure, reopened.deliveries()))
                 .orElseGet(() -> readAgain(held.id()));
     }
 

@@ -140,14 +140,14 @@ class StageChanges {
      * Sends a held request back to the stage its token shows, after a change that did not take
      * effect, with the failure's decision and the deliveries that say so.
      */
-    Optional<RevocationRequest> reopen(
+    Optional<Ledger.Moved> reopen(
             RevocationRequest held, Presence presence, DecisionRecord failed, List<Planned> deliveries) {
         Instant now = clock.instant();
         return ledger.move(
                         held, unchangedStage(presence, held, now), held.actor(), now, false, null, failed, deliveries)
                 .map(moved -> {
                     audit.write(held, failed);
-                    return moved.request();
+                    return moved;
                 });
     }
 

@@ -63,6 +63,9 @@ public class RequestButtonListener implements BlockActionHandler {
         } else if (outcome instanceof ClickOutcome.Approved approved) {
             outbox.deliverNow(approved.deliveries());
             tell(ctx, ClickReplies.reply(outcome));
+        } else if (outcome instanceof ClickOutcome.Failed failed) {
+            outbox.deliverNow(failed.deliveries());
+            tell(ctx, ClickReplies.reply(outcome));
         } else {
             tell(ctx, ClickReplies.reply(outcome));
         }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.revoketokenbot.support.ApprovalProfiles;
+import dev.revoketokenbot.support.InfluxBodies;
 import dev.revoketokenbot.support.SlackFlowTest;
 import dev.revoketokenbot.support.Stubs;
 import dev.revoketokenbot.support.WireMockStubs;
@@ -197,6 +198,26 @@ class QuorumFlowTest extends SlackFlowTest {
         assertThat(stubs.deletes(ID)).isEmpty();
         assertThat(ledger.stage(requestId)).isEqualTo("EXPIRED");
         assertThat(ledger.decisions(requestId)).containsExactly("request:posted", "revoke:approved", "expire:expired");
+    }
+
+    @Test
+    void whenTheCompletingClicksDeleteFailsTheMessageIsRedrawnWithEveryApproval() {
+        String request = requestMessage();
+        String requestId = requestIdOf(request);
+        stubs.influxDelete(ID, InfluxBodies.unavailableResponse());
+        clickAs(APPROVER, ActionIds.REVOKE, request, "first");
+        assertThat(eventually(() -> stubs.slackCalls("chat.update"), 1).get(0))
+                .contains("*Revoke*: 1 of 2 approvals: <@" + APPROVER + ">");
+
+        clickAs(APPROVER2, ActionIds.REVOKE, request, "second");
+
+        assertThat(answerTo("second")).contains("nothing was changed", "The request stays open");
+        assertThat(eventually(() -> stubs.slackCalls("chat.update"), 2).get(1))
+                .contains("*Revoke*: 2 of 2 approvals: <@" + APPROVER + ">, <@" + APPROVER2 + ">", ActionIds.REVOKE)
+                .doesNotContain("*revoked*");
+        assertThat(ledger.stage(requestId)).isEqualTo("OPEN");
+        assertThat(ledger.decisions(requestId))
+                .containsExactly("request:posted", "revoke:approved", "revoke:approved", "revoke:failed");
     }
 
     @Test
