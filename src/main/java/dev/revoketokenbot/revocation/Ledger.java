@@ -33,9 +33,6 @@ public class Ledger {
     /** How long a new delivery is left to the thread whose decision made it, before pollers may take it. */
     static final Duration FIRST_TRY_HOLD = Duration.ofSeconds(60);
 
-    /** The SQL state PostgreSQL and H2 both give a duplicate key. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final LedgerDatabase db;
 
     Ledger(LedgerDatabase db) {
@@ -181,62 +178,6 @@ public class Ledger {
         });
     }
 
-    /** What counting one approval came to. */
-    enum Approved {
-        /** Counted. */
-        COUNTED,
-        /** This approver had approved this action before: it counts once. */
-        ALREADY,
-        /** The request moved on since it was read: read it again. */
-        STALE
-    }
-
-    /**
-     * Counts {@code approver}'s approval of {@code action} on the request {@code seen}, with its
-     * decision, if the request is still where it was seen. Approvals do not compete: two at the same
-     * instant both count. The request's version moves on, so a click that read it before acts on
-     * what it is now.
-     */
-    Approved approve(RevocationRequest seen, Intent action, String approver, DecisionRecord decision) {
-        return db.inTransaction("approve", c -> {
-            try (PreparedStatement s =
-                    c.prepareStatement("UPDATE revoke_request SET version = version + 1 WHERE id = ? AND stage = ?")) {
-                s.setString(1, seen.id());
-                s.setString(2, seen.stage().name());
-                if (s.executeUpdate() != 1) {
-                    c.rollback();
-                    return Approved.STALE;
-                }
-            }
-            if (approvers(c, seen.id(), action).contains(approver)) {
-                c.rollback();
-                return Approved.ALREADY;
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO revoke_approval"
-                    + " (request_id, action, approver, approved_at) VALUES (?, ?, ?, ?)")) {
-                s.setString(1, seen.id());
-                s.setString(2, action.name());
-                s.setString(3, approver);
-                s.setTimestamp(4, Timestamp.from(decision.at()));
-                s.executeUpdate();
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
-                }
-                // The same approver's other click, on another replica, counted first.
-                c.rollback();
-                return Approved.ALREADY;
-            }
-            insertDecision(c, seen.id(), decision);
-            return Approved.COUNTED;
-        });
-    }
-
-    /** Who approved {@code action} on the request, first approver first. */
-    List<String> approvers(String requestId, Intent action) {
-        return db.inTransaction("approvers", c -> approvers(c, requestId, action));
-    }
-
     /** Plans deliveries for the request as it is now, outside any move (an approval's progress, say). */
     List<Delivery> plan(String requestId, List<Planned> deliveries, Instant at) {
         return db.inTransaction("plan", c -> plan(c, find(c, requestId).orElseThrow(), deliveries, null, null, at));
@@ -266,7 +207,7 @@ public class Ledger {
             }
             Map<Intent, List<String>> approvers = new EnumMap<>(Intent.class);
             for (Intent action : List.of(Intent.DEACTIVATE, Intent.REVOKE)) {
-                approvers.put(action, approvers(c, requestId, action));
+                approvers.put(action, Approvals.approvers(c, requestId, action));
             }
             return Optional.of(new Entry(request.get(), snapshot, approvers, deactivation(c, requestId)));
         });
@@ -289,15 +230,6 @@ public class Ledger {
                         row.getInt("influx_status"),
                         row.getTimestamp("decided_at").toInstant()));
             }
-        }
-    }
-
-    private static List<String> approvers(Connection c, String requestId, Intent action) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT approver FROM revoke_approval"
-                + " WHERE request_id = ? AND action = ? ORDER BY approved_at, approver")) {
-            s.setString(1, requestId);
-            s.setString(2, action.name());
-            return LedgerDatabase.ids(s);
         }
     }
 
@@ -343,7 +275,7 @@ public class Ledger {
         }
     }
 
-    private static long insertDecision(Connection c, String requestId, DecisionRecord decision) throws SQLException {
+    static long insertDecision(Connection c, String requestId, DecisionRecord decision) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO revoke_decision (request_id, event, actor,"
                         + " outcome, reason, influx_status, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -45,6 +45,11 @@ class LedgerDatabase {
         return ids;
     }
 
+    /** Whether the statement failed on a duplicate key: the SQL state PostgreSQL and H2 both give. */
+    static boolean isDuplicateKey(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
     interface Work<T> {
         T run(Connection c) throws SQLException;
     }

@@ -22,9 +22,8 @@ public class Replays {
     static final Duration REMEMBERED = Duration.ofMinutes(10);
 
     /** SQLSTATE of a duplicate key, in PostgreSQL and H2 alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final LedgerDatabase db;
+
     private final Clock clock;
 
     Replays(LedgerDatabase db, Clock clock) {
@@ -59,7 +58,7 @@ public class Replays {
                 s.executeUpdate();
                 return true;
             } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (!LedgerDatabase.isDuplicateKey(e)) {
                     throw e;
                 }
                 c.rollback();

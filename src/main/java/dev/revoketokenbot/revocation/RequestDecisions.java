@@ -32,6 +32,7 @@ public class RequestDecisions {
     private static final int MAX_READS = 4;
 
     private final Ledger ledger;
+    private final Approvals approvals;
     private final StageChanges changes;
     private final InfluxAuthorizations influx;
     private final ButtonSigner signer;
@@ -43,6 +44,7 @@ public class RequestDecisions {
 
     RequestDecisions(
             Ledger ledger,
+            Approvals approvals,
             StageChanges changes,
             InfluxAuthorizations influx,
             ButtonSigner signer,
@@ -52,6 +54,7 @@ public class RequestDecisions {
             Clock clock,
             RevokeSettings settings) {
         this.ledger = ledger;
+        this.approvals = approvals;
         this.changes = changes;
         this.influx = influx;
         this.signer = signer;
@@ -149,16 +152,16 @@ public class RequestDecisions {
     private Optional<ClickOutcome> gather(
             Click click, AuditEvent event, RevocationRequest request, int needed, Instant now) {
         DecisionRecord approval = new DecisionRecord(event, click.actor(), AuditOutcome.APPROVED, null, 0, now);
-        Ledger.Approved approved = ledger.approve(request, click.intent(), click.actor(), approval);
-        if (approved == Ledger.Approved.STALE) {
+        Approvals.Approved approved = approvals.approve(request, click.intent(), click.actor(), approval);
+        if (approved == Approvals.Approved.STALE) {
             return Optional.empty();
         }
-        if (approved == Ledger.Approved.COUNTED) {
+        if (approved == Approvals.Approved.COUNTED) {
             audit.write(request, approval);
         }
-        List<String> approvedBy = ledger.approvers(request.id(), click.intent());
+        List<String> approvedBy = approvals.approvers(request.id(), click.intent());
         if (approvedBy.size() < needed) {
-            if (approved == Ledger.Approved.ALREADY) {
+            if (approved == Approvals.Approved.ALREADY) {
                 audit.write(request, refusal(event, click.actor(), "already_approved"));
                 return Optional.of(new ClickOutcome.AlreadyApproved(request, click.intent(), approvedBy, needed));
             }

@@ -1,8 +1,6 @@
 package dev.revoketokenbot.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
-import static dev.revoketokenbot.support.SlackRequests.click;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,7 +13,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -222,20 +219,7 @@ class QuorumFlowTest extends SlackFlowTest {
 
     @Test
     void twoApproversClickingAtTheSameInstantBothCountAndTheTokenIsDeletedOnce() throws Exception {
-        String request = requestMessage();
-        String requestId = requestIdOf(request);
-        stubs.influxDelete(ID, aResponse().withStatus(204).withFixedDelay(200));
-
-        sendAtOnce(List.of(
-                click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("a")),
-                click(APPROVER2, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("b"))));
-
-        assertThat(eventually(() -> stubs.slackCalls("chat.postMessage"), 2).get(1))
-                .contains("Audit", "revoked by <@");
-        assertThat(ledger.stage(requestId)).isEqualTo("REVOKED");
-        assertThat(stubs.deletes(ID)).hasSize(1);
-        assertThat(ledger.decisions(requestId))
-                .containsExactly("request:posted", "revoke:approved", "revoke:approved", "revoke:revoked");
+        twoApproversRevokeAtTheSameInstant();
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(auditLinesWith("\"event\":\"revoke\"", "\"outcome\":\"approved\""))
                         .hasSize(2)

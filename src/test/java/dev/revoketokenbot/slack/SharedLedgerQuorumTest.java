@@ -33,20 +33,7 @@ class SharedLedgerQuorumTest extends SlackFlowTest {
 
     @Test
     void twoApproversClickingAtTheSameInstantBothCountAndTheTokenIsDeletedOnce() throws Exception {
-        String request = requestMessage();
-        String requestId = requestIdOf(request);
-        stubs.influxDelete(ID, aResponse().withStatus(204).withFixedDelay(200));
-
-        sendAtOnce(List.of(
-                click(APPROVER, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("a")),
-                click(APPROVER2, CHANNEL, ActionIds.REVOKE, buttonValue(request), stubs.responseUrl("b"))));
-
-        assertThat(eventually(() -> stubs.slackCalls("chat.postMessage"), 2).get(1))
-                .contains("Audit", "revoked by <@");
-        assertThat(ledger.stage(requestId)).isEqualTo("REVOKED");
-        assertThat(stubs.deletes(ID)).hasSize(1);
-        assertThat(ledger.decisions(requestId))
-                .containsExactly("request:posted", "revoke:approved", "revoke:approved", "revoke:revoked");
+        twoApproversRevokeAtTheSameInstant();
         assertThat(ledger.undelivered()).isEmpty();
     }
 

@@ -1,6 +1,8 @@
 package dev.revoketokenbot.support;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static dev.revoketokenbot.support.SlackRequests.click;
 import static dev.revoketokenbot.support.SlackRequests.command;
 import static dev.revoketokenbot.support.SlackRequests.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -154,6 +156,27 @@ public abstract class SlackFlowTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * With two approvals needed for Revoke: {@link #APPROVER} and {@link #APPROVER2} click Revoke at
+     * the same instant; both count, the token is deleted once and the request is revoked.
+     */
+    protected void twoApproversRevokeAtTheSameInstant() throws Exception {
+        String request = requestMessage();
+        String requestId = requestIdOf(request);
+        stubs.influxDelete(ID, aResponse().withStatus(204).withFixedDelay(200));
+
+        sendAtOnce(List.of(
+                click(APPROVER, CHANNEL, "revoke_token.revoke", buttonValue(request), stubs.responseUrl("a")),
+                click(APPROVER2, CHANNEL, "revoke_token.revoke", buttonValue(request), stubs.responseUrl("b"))));
+
+        assertThat(eventually(() -> stubs.slackCalls("chat.postMessage"), 2).get(1))
+                .contains("Audit", "revoked by <@");
+        assertThat(ledger.stage(requestId)).isEqualTo("REVOKED");
+        assertThat(stubs.deletes(ID)).hasSize(1);
+        assertThat(ledger.decisions(requestId))
+                .containsExactly("request:posted", "revoke:approved", "revoke:approved", "revoke:revoked");
     }
 
     /** Waits for exactly {@code count} items (the bot works after the ack), then returns them. */
