@@ -30,6 +30,8 @@ class InfluxClientMetricsTest extends SlackFlowTest {
         assertThat(logs.warnings())
                 .noneSatisfy(
                         line -> assertThat(line).startsWith("io.micrometer").contains("already registered"));
-        assertThat(get("/q/metrics").asString()).contains("http_client_active_connections{clientName=\"influx\"}");
+        assertThat(get("/q/metrics").asString())
+                .contains("http_client_requests_seconds_count{clientName=\"none\",method=\"GET\",outcome=\"SUCCESS\","
+                        + "status=\"200\",uri=\"/api/v2/authorizations/{authID}\"} 1.0");
     }
 }

@@ -45,7 +45,7 @@ class OperationsEndpointsTest extends SlackFlowTest {
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'influxdb' }.data.reachable", equalTo("false"));
         get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        assertThat(metric("revoke_influx_reachable")).isEqualTo(0.0);
+        assertThat(metric("revoke_influx_reachable{target=\"default\"}")).isEqualTo(0.0);
     }
 
     @Test
@@ -56,23 +56,25 @@ class OperationsEndpointsTest extends SlackFlowTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> stubs.slackCalls("chat.postMessage").size() == 1);
         String value = buttonValue(stubs.slackCalls("chat.postMessage").get(0));
-        double revokedBefore =
-                metric("revoke_decisions_total{event=\"revoke\",outcome=\"revoked\",reason=\"verified\"}");
+        double revokedBefore = metric(
+                "revoke_decisions_total{event=\"revoke\",outcome=\"revoked\",reason=\"verified\",target=\"default\"}");
 
         send(click("UAPPROVER1", "CINCIDENT", "revoke_token.revoke", value, stubs.responseUrl("click")));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> stubs.slackCalls("chat.postMessage").size() == 2);
 
-        assertThat(metric("revoke_decisions_total{event=\"revoke\",outcome=\"revoked\",reason=\"verified\"}"))
+        assertThat(
+                        metric(
+                                "revoke_decisions_total{event=\"revoke\",outcome=\"revoked\",reason=\"verified\",target=\"default\"}"))
                 .isEqualTo(revokedBefore + 1);
-        assertThat(metric("revoke_influx_reachable")).isEqualTo(1.0);
+        assertThat(metric("revoke_influx_reachable{target=\"default\"}")).isEqualTo(1.0);
         String metrics = get("/q/metrics").asString();
         assertThat(metrics)
                 .contains(
-                        "revoke_influx_calls_seconds_count{operation=\"delete\",outcome=\"ok\"",
+                        "revoke_influx_calls_seconds_count{operation=\"delete\",outcome=\"ok\",target=\"default\"}",
                         "revoke_slack_calls_seconds_count{method=\"chat.update\",outcome=\"ok\"",
                         "revoke_slack_ack_seconds_count{status=\"200\",type=\"Command\"",
-                        "revoke_decisions_total{event=\"request\",outcome=\"posted\",reason=\"none\"}",
+                        "revoke_decisions_total{event=\"request\",outcome=\"posted\",reason=\"none\",target=\"default\"}",
                         "revoke_ledger_seconds_count{operation=\"move\",outcome=\"ok\"");
         assertThat(metrics).doesNotContain("canary", InfluxBodies.LEAKED_TOKEN, "UAPPROVER1", "UREQUESTER");
         get("/q/health/ready").then().body("checks.name", hasItem("influxdb"));
@@ -80,7 +82,8 @@ class OperationsEndpointsTest extends SlackFlowTest {
 
     @Test
     void aDeactivationIsCountedAsADecision() {
-        String deactivated = "revoke_decisions_total{event=\"deactivate\",outcome=\"deactivated\",reason=\"verified\"}";
+        String deactivated =
+                "revoke_decisions_total{event=\"deactivate\",outcome=\"deactivated\",reason=\"verified\",target=\"default\"}";
         stubs.influxGet(ID, okJson(InfluxBodies.authorization(ID, "ci-writer", "telegraf")));
         stubs.influxStatusFollowsPatches(ID, "ci-writer", "telegraf");
         send(command("UREQUESTER", "CINCIDENT", ID, stubs.responseUrl("cmd")));
@@ -96,8 +99,8 @@ class OperationsEndpointsTest extends SlackFlowTest {
         assertThat(metric(deactivated)).isEqualTo(before + 1);
         assertThat(get("/q/metrics").asString())
                 .contains(
-                        "revoke_influx_calls_seconds_count{operation=\"patch\",outcome=\"ok\"",
-                        "revoke_decisions_total{event=\"deactivate\",outcome=\"deactivated\",reason=\"verified\"} ");
+                        "revoke_influx_calls_seconds_count{operation=\"patch\",outcome=\"ok\",target=\"default\"}",
+                        "revoke_decisions_total{event=\"deactivate\",outcome=\"deactivated\",reason=\"verified\",target=\"default\"} ");
     }
 
     /** The value of one Prometheus sample, 0 when absent. */

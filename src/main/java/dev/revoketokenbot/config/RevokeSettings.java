@@ -43,6 +43,13 @@ public interface RevokeSettings {
     int deleteApprovals();
 
     /**
+     * The InfluxDB target a command without {@code --target} uses ({@code REVOKE_DEFAULT_TARGET}).
+     * Unset: the only target, or the one named {@code default}; with several and neither, a command
+     * must name its target.
+     */
+    Optional<String> defaultTarget();
+
+    /**
      * HMAC key for the request state carried in button values ({@code REVOKE_STATE_KEY}). By
      * default derived from the signing secret; every replica must use the same one.
      */

@@ -20,8 +20,10 @@ public class StartupChecks {
     void onStart(
             @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
             SlackSettings slack,
-            RevokeSettings revoke) {
+            RevokeSettings revoke,
+            InfluxSettings influx) {
         List<String> problems = problems(slack, revoke);
+        problems.addAll(TargetCatalog.problems(influx, revoke));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("revoke-token-bot cannot start: " + String.join("; ", problems));
         }

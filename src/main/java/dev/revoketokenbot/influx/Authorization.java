@@ -27,7 +27,19 @@ public record Authorization(
 
     /** One permission: an action on a resource. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Permission(String action, Resource resource) {}
+    public record Permission(String action, Resource resource) {
+
+        /** In words: "read buckets (all)", "write buckets/telegraf". */
+        public String describe() {
+            String verb = action == null ? "" : action;
+            if (resource == null) {
+                return verb + " ?";
+            }
+            String type = resource.type() == null ? "" : resource.type();
+            String name = resource.name() != null && !resource.name().isEmpty() ? resource.name() : resource.id();
+            return verb + " " + type + (name == null || name.isEmpty() ? " (all)" : "/" + name);
+        }
+    }
 
     /** What a permission applies to: a type, and optionally one named resource of it. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -10,10 +10,14 @@ public enum InfluxFailure {
     FORBIDDEN,
     /** 404: no such authorization (or user). */
     NOT_FOUND,
+    /** 405: InfluxDB does not allow this on that token (InfluxDB 3's operator token can only be regenerated). */
+    NOT_ALLOWED,
     /** 429: InfluxDB asks the bot to slow down. */
     RATE_LIMITED,
     /** 5xx, timeouts, refused connections: InfluxDB did not answer. */
     UNAVAILABLE,
     /** A body the bot could not read (HTML, garbage, an unexpected shape). */
-    BAD_RESPONSE
+    BAD_RESPONSE,
+    /** The request names a target the bot is no longer configured with: nothing was called. */
+    UNKNOWN_TARGET
 }

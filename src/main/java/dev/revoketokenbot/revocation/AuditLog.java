@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  * One JSON line per decision on the {@code audit} logger, written from the decision the ledger
  * recorded, so the two never disagree. It carries IDs, the requester's reason, the outcome and why;
  * never a token value (the bot never holds one). Each decision also counts as {@code
- * revoke_decisions_total{event, outcome, reason}}, labelled in the bot's own words only.
+ * revoke_decisions_total{event, outcome, reason, target}}, labelled in the bot's own words only.
  *
  * <p>The line stays one line and shows what was said: characters that log shippers take for line
  * ends (U+2028, U+2029, U+0085) and those a reader can't see or that reverse text (controls, and
@@ -34,6 +34,7 @@ public class AuditLog {
     private static final ObjectWriter JSON = new ObjectMapper().writer().with(new OneLineEscapes());
 
     private static final Pattern LABEL_SAFE = Pattern.compile("[a-z_]{1,40}");
+    private static final Pattern TARGET_SAFE = Pattern.compile("[a-z0-9_]{1,40}");
 
     private final MeterRegistry metrics;
 
@@ -50,8 +51,9 @@ public class AuditLog {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("event", lower(decision.event()));
         line.put("request_id", about == null ? null : about.id());
-        line.put("authorization_id", about == null ? null : about.authorizationId());
-        line.put("target", about == null ? null : about.owner());
+        line.put("authorization_id", about == null ? null : about.tokenId());
+        line.put("target", about == null ? null : about.target());
+        line.put("owner", about == null ? null : about.owner());
         line.put("requester", about == null ? null : about.requester());
         line.put("actor", decision.actor());
         line.put("reason", about == null ? null : about.reason());
@@ -66,7 +68,9 @@ public class AuditLog {
                         "outcome",
                         lower(decision.outcome()),
                         "reason",
-                        decision.reason() == null ? "none" : safe(decision.reason()))
+                        decision.reason() == null ? "none" : safe(decision.reason()),
+                        "target",
+                        about == null || about.target() == null ? "none" : target(about.target()))
                 .increment();
         try {
             AUDIT.info(JSON.writeValueAsString(line));
@@ -77,6 +81,11 @@ public class AuditLog {
 
     private static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Target names are checked at start ({@code [a-z0-9_]}); anything else never becomes a label. */
+    private static String target(String name) {
+        return TARGET_SAFE.matcher(name).matches() ? name : "other";
     }
 
     private static String safe(String label) {

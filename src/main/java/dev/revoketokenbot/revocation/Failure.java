@@ -34,6 +34,8 @@ public record Failure(Problem problem, Operation operation, int influxStatus, Op
             case UNAUTHORIZED -> Problem.INFLUX_UNAUTHORIZED;
             case FORBIDDEN -> Problem.INFLUX_FORBIDDEN;
             case NOT_FOUND -> notFound;
+            case NOT_ALLOWED -> Problem.DELETE_NOT_ALLOWED;
+            case UNKNOWN_TARGET -> Problem.TARGET_UNKNOWN;
             case RATE_LIMITED -> Problem.INFLUX_RATE_LIMITED;
             case UNAVAILABLE -> Problem.INFLUX_UNAVAILABLE;
             case BAD_RESPONSE -> Problem.INFLUX_BAD_RESPONSE;

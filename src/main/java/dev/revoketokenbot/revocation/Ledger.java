@@ -27,8 +27,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class Ledger {
 
-    private static final String REQUEST_COLUMNS = "id, authorization_id, owner_name, requester, channel, reason,"
-            + " message_ts, expires_at, stage, actor, decided_at, verified, version";
+    private static final String REQUEST_COLUMNS =
+            "id, target, authorization_id, owner_name, requester, channel, reason,"
+                    + " message_ts, expires_at, stage, actor, decided_at, verified, version";
 
     /** How long a new delivery is left to the thread whose decision made it, before pollers may take it. */
     static final Duration FIRST_TRY_HOLD = Duration.ofSeconds(60);
@@ -55,19 +56,20 @@ public class Ledger {
     /** Writes a new open request, with what was shown about its token. */
     void open(RevocationRequest request, String snapshot, Instant now) {
         db.inTransaction("open", c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO revoke_request (id, authorization_id,"
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO revoke_request (id, target, authorization_id,"
                     + " owner_name, snapshot, requester, reason, channel, stage, created_at, expires_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, request.id());
-                s.setString(2, request.authorizationId());
-                s.setString(3, request.owner());
-                s.setString(4, snapshot);
-                s.setString(5, request.requester());
-                s.setString(6, request.reason());
-                s.setString(7, request.channel());
-                s.setString(8, Stage.OPEN.name());
-                s.setTimestamp(9, Timestamp.from(now));
-                s.setTimestamp(10, Timestamp.from(request.expiresAt()));
+                s.setString(2, request.target());
+                s.setString(3, request.tokenId());
+                s.setString(4, request.owner());
+                s.setString(5, snapshot);
+                s.setString(6, request.requester());
+                s.setString(7, request.reason());
+                s.setString(8, request.channel());
+                s.setString(9, Stage.OPEN.name());
+                s.setTimestamp(10, Timestamp.from(now));
+                s.setTimestamp(11, Timestamp.from(request.expiresAt()));
                 s.executeUpdate();
             }
             return null;
@@ -139,7 +141,8 @@ public class Ledger {
             // The row now is what was seen, moved: the compare-and-set proved nobody else changed it.
             RevocationRequest moved = new RevocationRequest(
                     seen.id(),
-                    seen.authorizationId(),
+                    seen.target(),
+                    seen.tokenId(),
                     seen.owner(),
                     seen.requester(),
                     seen.channel(),
@@ -259,6 +262,7 @@ public class Ledger {
                 Timestamp decidedAt = row.getTimestamp("decided_at");
                 return Optional.of(new RevocationRequest(
                         row.getString("id"),
+                        row.getString("target"),
                         row.getString("authorization_id"),
                         row.getString("owner_name"),
                         row.getString("requester"),

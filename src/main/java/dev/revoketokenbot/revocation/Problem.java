@@ -27,5 +27,13 @@ public enum Problem {
     /** InfluxDB took a status change, but reading the token again shows the status it had. */
     STATUS_NOT_APPLIED,
     /** The request ledger could not be read or written: nothing was decided. */
-    LEDGER_UNAVAILABLE
+    LEDGER_UNAVAILABLE,
+    /** InfluxDB does not allow deleting this token (405): InfluxDB 3's operator token, or a server without auth. */
+    DELETE_NOT_ALLOWED,
+    /** The InfluxDB 3 operator token {@code _admin}: it cannot be deleted, only regenerated. */
+    OPERATOR_TOKEN,
+    /** The Management API lists the token as revoked already. */
+    ALREADY_REVOKED,
+    /** The request names an InfluxDB target the bot is no longer configured with. */
+    TARGET_UNKNOWN
 }

@@ -1,9 +1,10 @@
 package dev.revoketokenbot.revocation;
 
 import dev.revoketokenbot.config.RevokeSettings;
-import dev.revoketokenbot.influx.InfluxAuthorizations;
 import dev.revoketokenbot.influx.InfluxException;
 import dev.revoketokenbot.influx.InfluxFailure;
+import dev.revoketokenbot.influx.InfluxTargets;
+import dev.revoketokenbot.influx.Token;
 import dev.revoketokenbot.revocation.Ledger.Planned;
 import dev.revoketokenbot.revocation.RevocationPolicy.Intent;
 import dev.revoketokenbot.revocation.StageChanges.Presence;
@@ -34,7 +35,7 @@ public class RequestDecisions {
     private final Ledger ledger;
     private final Approvals approvals;
     private final StageChanges changes;
-    private final InfluxAuthorizations influx;
+    private final InfluxTargets influx;
     private final ButtonSigner signer;
     private final Approvers approvers;
     private final RequestViews views;
@@ -46,7 +47,7 @@ public class RequestDecisions {
             Ledger ledger,
             Approvals approvals,
             StageChanges changes,
-            InfluxAuthorizations influx,
+            InfluxTargets influx,
             ButtonSigner signer,
             Approvers approvers,
             RequestViews views,
@@ -117,7 +118,7 @@ public class RequestDecisions {
         }
         Instant now = clock.instant();
         Decision decision = click.intent() == Intent.DEACTIVATE
-                        && !influx.kind().canDeactivate()
+                        && !influx.of(request.target()).kind().canDeactivate()
                 ? Decision.NOT_SUPPORTED
                 : RevocationPolicy.decide(
                         click.intent(),
@@ -200,9 +201,9 @@ public class RequestDecisions {
         try {
             try {
                 boolean found = switch (held.stage()) {
-                    case REVOKING -> influx.delete(held.authorizationId());
-                    case DEACTIVATING -> setStatus(held, InfluxAuthorizations.INACTIVE);
-                    case REACTIVATING -> setStatus(held, InfluxAuthorizations.ACTIVE);
+                    case REVOKING -> influx.of(held.target()).delete(held.tokenId());
+                    case DEACTIVATING -> setStatus(held, Token.INACTIVE);
+                    case REACTIVATING -> setStatus(held, Token.ACTIVE);
                     default -> throw new IllegalStateException("request " + held.id() + " is not held");
                 };
                 if (!found) {
@@ -222,7 +223,7 @@ public class RequestDecisions {
     /** Sets the token's status; false when InfluxDB no longer has the token. */
     private boolean setStatus(RevocationRequest held, String status) {
         try {
-            influx.setStatus(held.authorizationId(), status);
+            influx.of(held.target()).setStatus(held.tokenId(), status);
             return true;
         } catch (InfluxException e) {
             if (e.failure() == InfluxFailure.NOT_FOUND) {
@@ -238,7 +239,7 @@ public class RequestDecisions {
      */
     private ClickOutcome judge(RevocationRequest held, InfluxException changeFailure) {
         int status = changeFailure == null ? acceptedStatus(held.stage()) : changeFailure.status();
-        Presence presence = changes.presence(held.authorizationId());
+        Presence presence = changes.presence(held);
         if (presence == StageChanges.wanted(held.stage()) || (presence == Presence.UNKNOWN && changeFailure == null)) {
             // Done, or InfluxDB accepted the change but could not be read back: done, verified only if read.
             return changes.succeeded(held, presence != Presence.UNKNOWN, status, true)

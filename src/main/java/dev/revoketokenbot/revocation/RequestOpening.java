@@ -1,9 +1,10 @@
 package dev.revoketokenbot.revocation;
 
 import dev.revoketokenbot.config.RevokeSettings;
-import dev.revoketokenbot.influx.Authorization;
-import dev.revoketokenbot.influx.InfluxAuthorizations;
 import dev.revoketokenbot.influx.InfluxException;
+import dev.revoketokenbot.influx.InfluxTargets;
+import dev.revoketokenbot.influx.TargetTokens;
+import dev.revoketokenbot.influx.Token;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -27,7 +28,7 @@ public class RequestOpening {
     /** InfluxDB puts no bound on user names; the ledger and the messages keep the first ones. */
     private static final int MAX_OWNER_LENGTH = 100;
 
-    private final InfluxAuthorizations influx;
+    private final InfluxTargets influx;
     private final Ledger ledger;
     private final RequestViews views;
     private final AuditLog audit;
@@ -35,7 +36,7 @@ public class RequestOpening {
     private final RevokeSettings settings;
 
     RequestOpening(
-            InfluxAuthorizations influx,
+            InfluxTargets influx,
             Ledger ledger,
             RequestViews views,
             AuditLog audit,
@@ -57,41 +58,49 @@ public class RequestOpening {
     /** The person who asked, where, and why. */
     public record Asked(String requester, String channel, String reason) {}
 
-    /** Looks the token up in InfluxDB and, when found, opens a request for it in the ledger. */
+    /** Looks the token up on its InfluxDB target and, when found, opens a request for it in the ledger. */
     public LookupResult lookup(TokenQuery query, Asked asked) {
-        Authorization authorization;
+        TargetTokens target = influx.of(query.target());
+        if (query instanceof TokenQuery.ById byId && byId.id().isOperatorToken()) {
+            return notFound(query, asked, Failure.of(Problem.OPERATOR_TOKEN, Failure.Operation.READ));
+        }
+        Token token;
         OptionalInt others = OptionalInt.empty();
         try {
             if (query instanceof TokenQuery.ById byId) {
-                authorization = influx.find(byId.id().value());
+                token = target.find(byId.id().value());
             } else {
-                List<Authorization> tokens = influx.findByUser(((TokenQuery.ByUser) query).userName());
+                List<Token> tokens = target.findByUser(((TokenQuery.ByUser) query).userName());
                 if (tokens.isEmpty()) {
                     return notFound(query, asked, Failure.of(Problem.USER_HAS_NO_TOKENS, Failure.Operation.READ));
                 }
-                authorization = tokens.get(0);
+                token = tokens.get(0);
                 others = OptionalInt.of(tokens.size() - 1);
             }
         } catch (InfluxException e) {
             Problem notFound = query instanceof TokenQuery.ByUser ? Problem.USER_NOT_FOUND : Problem.NOT_FOUND;
             return notFound(query, asked, Failure.from(e, Failure.Operation.READ, notFound));
         }
-        Optional<AuthorizationId> id = AuthorizationId.parse(authorization.id());
+        Optional<TokenId> id = TokenId.parse(target.kind(), token.id());
         if (id.isEmpty()) {
             return notFound(query, asked, Failure.of(Problem.INFLUX_BAD_RESPONSE, Failure.Operation.READ));
         }
-        if (!isWhatWasAskedFor(query, id.get(), authorization)) {
+        if (!isWhatWasAskedFor(query, id.get(), token)) {
             LOG.warnf(
-                    "InfluxDB answered about authorization %s, not what %s asked for: refused",
-                    id.get(), asked.requester());
+                    "InfluxDB target %s answered about token %s, not what %s asked for: refused",
+                    target.target(), id.get(), asked.requester());
             return notFound(query, asked, Failure.of(Problem.INFLUX_MISMATCH, Failure.Operation.READ));
         }
-        TokenSummary token = TokenSummary.of(authorization);
+        if (token.isRevoked()) {
+            return notFound(query, asked, Failure.of(Problem.ALREADY_REVOKED, Failure.Operation.READ));
+        }
+        TokenSummary summary = TokenSummary.of(token, target.kind());
         Instant now = clock.instant();
         RevocationRequest request = new RevocationRequest(
                 newRequestId(),
+                target.target(),
                 id.get().value(),
-                shortened(token.user()),
+                shortened(summary.user()),
                 asked.requester(),
                 asked.channel(),
                 asked.reason(),
@@ -103,20 +112,20 @@ public class RequestOpening {
                 false,
                 0);
         try {
-            ledger.open(request, TokenSnapshot.of(token, others).json(), now);
+            ledger.open(request, TokenSnapshot.of(summary, others).json(), now);
         } catch (LedgerException e) {
             LOG.errorf("Could not open a request in the ledger: %s", e.getMessage());
             return new LookupResult.NotFound(Failure.of(Problem.LEDGER_UNAVAILABLE, Failure.Operation.READ));
         }
-        return new LookupResult.Found(views.opened(request, token, others));
+        return new LookupResult.Found(views.opened(request, summary, others));
     }
 
-    /** The token InfluxDB answered with is the one asked for: that ID, or a token of that user. */
-    private static boolean isWhatWasAskedFor(TokenQuery query, AuthorizationId id, Authorization authorization) {
+    /** The token InfluxDB answered with is the one asked for: that ID (or name), or a token of that user. */
+    private static boolean isWhatWasAskedFor(TokenQuery query, TokenId id, Token token) {
         if (query instanceof TokenQuery.ById byId) {
             return byId.id().equals(id);
         }
-        return ((TokenQuery.ByUser) query).userName().equals(authorization.user());
+        return ((TokenQuery.ByUser) query).userName().equals(token.user());
     }
 
     /** Slack took the request message: the ledger notes where, so every later update finds it. */
@@ -137,12 +146,12 @@ public class RequestOpening {
     }
 
     private LookupResult notFound(TokenQuery query, Asked asked, Failure failure) {
-        String authorizationId =
-                query instanceof TokenQuery.ById byId ? byId.id().value() : null;
+        String tokenId = query instanceof TokenQuery.ById byId ? byId.id().value() : null;
         String owner = query instanceof TokenQuery.ByUser byUser ? byUser.userName() : null;
         RevocationRequest attempted = new RevocationRequest(
                 null,
-                authorizationId,
+                query.target(),
+                tokenId,
                 owner,
                 asked.requester(),
                 asked.channel(),

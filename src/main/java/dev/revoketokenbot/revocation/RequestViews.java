@@ -1,7 +1,6 @@
 package dev.revoketokenbot.revocation;
 
 import dev.revoketokenbot.config.RevokeSettings;
-import dev.revoketokenbot.influx.InfluxAuthorizations;
 import dev.revoketokenbot.revocation.RequestView.Progress;
 import dev.revoketokenbot.revocation.RevocationPolicy.Intent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,13 +19,11 @@ public class RequestViews {
     private final Ledger ledger;
     private final ButtonSigner signer;
     private final RevokeSettings settings;
-    private final InfluxAuthorizations influx;
 
-    RequestViews(Ledger ledger, ButtonSigner signer, RevokeSettings settings, InfluxAuthorizations influx) {
+    RequestViews(Ledger ledger, ButtonSigner signer, RevokeSettings settings) {
         this.ledger = ledger;
         this.signer = signer;
         this.settings = settings;
-        this.influx = influx;
     }
 
     /** The request as it stands now; empty when the ledger has no such request. */
@@ -64,8 +61,9 @@ public class RequestViews {
             OptionalInt others,
             Map<Intent, List<String>> approvers,
             Optional<DecisionRecord> deactivation) {
-        Optional<Progress> deactivate =
-                influx.kind().canDeactivate() ? Optional.of(progress(Intent.DEACTIVATE, approvers)) : Optional.empty();
+        Optional<Progress> deactivate = token.targetKind().canDeactivate()
+                ? Optional.of(progress(Intent.DEACTIVATE, approvers))
+                : Optional.empty();
         return new RequestView(
                 request,
                 token,

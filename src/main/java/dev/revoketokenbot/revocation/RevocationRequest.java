@@ -6,8 +6,9 @@ import java.time.Instant;
  * A request as the ledger holds it: what it is about, who asked, and where it stands.
  *
  * @param id a random ID naming this request; buttons carry it, signed
- * @param authorizationId the authorization to revoke
- * @param owner the InfluxDB user the authorization belongs to (the audit's "target")
+ * @param target the InfluxDB target holding the token, by name
+ * @param tokenId the token to revoke: an authorization ID (v2), a token name (InfluxDB 3), a UUID
+ * @param owner the InfluxDB user the token belongs to (v2 only), else null
  * @param requester the Slack user ID who asked
  * @param channel the Slack channel ID the request was posted in
  * @param reason the requester's reason, possibly empty
@@ -21,7 +22,8 @@ import java.time.Instant;
  */
 public record RevocationRequest(
         String id,
-        String authorizationId,
+        String target,
+        String tokenId,
         String owner,
         String requester,
         String channel,

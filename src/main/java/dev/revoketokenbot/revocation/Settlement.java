@@ -79,7 +79,7 @@ public class Settlement {
             return false;
         }
         RevocationRequest held = taken.get();
-        Presence presence = changes.presence(held.authorizationId());
+        Presence presence = changes.presence(held);
         if (presence == StageChanges.wanted(held.stage())) {
             return changes.succeeded(held, true, 0, false).isPresent();
         }

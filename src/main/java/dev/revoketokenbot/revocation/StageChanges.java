@@ -1,10 +1,10 @@
 package dev.revoketokenbot.revocation;
 
 import dev.revoketokenbot.config.RevokeSettings;
-import dev.revoketokenbot.influx.Authorization;
-import dev.revoketokenbot.influx.InfluxAuthorizations;
 import dev.revoketokenbot.influx.InfluxException;
 import dev.revoketokenbot.influx.InfluxFailure;
+import dev.revoketokenbot.influx.InfluxTargets;
+import dev.revoketokenbot.influx.Token;
 import dev.revoketokenbot.revocation.Ledger.Planned;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -20,12 +20,12 @@ import java.util.Optional;
 class StageChanges {
 
     private final Ledger ledger;
-    private final InfluxAuthorizations influx;
+    private final InfluxTargets influx;
     private final AuditLog audit;
     private final Clock clock;
     private final RevokeSettings settings;
 
-    StageChanges(Ledger ledger, InfluxAuthorizations influx, AuditLog audit, Clock clock, RevokeSettings settings) {
+    StageChanges(Ledger ledger, InfluxTargets influx, AuditLog audit, Clock clock, RevokeSettings settings) {
         this.ledger = ledger;
         this.influx = influx;
         this.audit = audit;
@@ -42,11 +42,14 @@ class StageChanges {
         UNKNOWN
     }
 
-    /** What InfluxDB says of the token now. */
-    Presence presence(String authorizationId) {
+    /** What the request's InfluxDB target says of its token now: a revoked token still listed is gone. */
+    Presence presence(RevocationRequest request) {
         try {
-            Authorization token = influx.find(authorizationId);
-            return InfluxAuthorizations.INACTIVE.equals(token.status()) ? Presence.INACTIVE : Presence.ACTIVE;
+            Token token = influx.of(request.target()).find(request.tokenId());
+            if (token.isRevoked()) {
+                return Presence.GONE;
+            }
+            return Token.INACTIVE.equals(token.status()) ? Presence.INACTIVE : Presence.ACTIVE;
         } catch (InfluxException e) {
             return e.failure() == InfluxFailure.NOT_FOUND ? Presence.GONE : Presence.UNKNOWN;
         }

@@ -21,7 +21,7 @@ final class ClickReplies {
         if (request.stage() == Stage.EXPIRED) {
             said.add(expired(request));
         } else if (request.stage() == Stage.GONE) {
-            said.add("Token " + Mrkdwn.code(request.authorizationId())
+            said.add("Token " + Mrkdwn.code(request.tokenId())
                     + " is already revoked: InfluxDB no longer had it, so nothing more was done.");
         }
         for (OutboxDelivery.NotYet late : notYet) {
@@ -42,7 +42,7 @@ final class ClickReplies {
             return inProgress(held.request());
         } else if (outcome instanceof ClickOutcome.Approved approved) {
             return "Your approval to " + verb(approved.intent()) + " token "
-                    + Mrkdwn.code(approved.request().authorizationId()) + " is counted: "
+                    + Mrkdwn.code(approved.request().tokenId()) + " is counted: "
                     + approved.approvers().size() + " of " + approved.needed() + ". Nothing changes until "
                     + approved.needed() + " approvers agree.";
         } else if (outcome instanceof ClickOutcome.AlreadyApproved again) {
@@ -55,7 +55,7 @@ final class ClickReplies {
         } else if (outcome instanceof ClickOutcome.Failed failed) {
             return ReplyTexts.failure(
                             failed.failure(),
-                            "authorization " + Mrkdwn.code(failed.request().authorizationId()))
+                            "authorization " + Mrkdwn.code(failed.request().tokenId()))
                     + " The request stays open.";
         } else if (outcome instanceof ClickOutcome.Unconfirmed unconfirmed) {
             RevocationRequest request = unconfirmed.request();
@@ -69,7 +69,7 @@ final class ClickReplies {
                 case REACTIVATING -> "active again";
                 default -> "revoked";
             };
-            return "InfluxDB did not confirm the " + change + " of token " + Mrkdwn.code(request.authorizationId())
+            return "InfluxDB did not confirm the " + change + " of token " + Mrkdwn.code(request.tokenId())
                     + " and could not be read back, so I can't tell yet whether it is " + result
                     + ": do not assume it is. I will keep asking InfluxDB and post the outcome in this channel.";
         } else if (outcome instanceof ClickOutcome.LedgerDown) {
@@ -86,14 +86,13 @@ final class ClickReplies {
         String when = request.decidedAt() == null ? "" : " at " + RequestMessages.date(request.decidedAt());
         return switch (request.stage()) {
             case REVOKED ->
-                "Token " + Mrkdwn.code(request.authorizationId()) + " is already revoked" + by + when
-                        + "; nothing more to do.";
+                "Token " + Mrkdwn.code(request.tokenId()) + " is already revoked" + by + when + "; nothing more to do.";
             case GONE ->
-                "Token " + Mrkdwn.code(request.authorizationId()) + " is already revoked: it was gone from InfluxDB"
-                        + " when" + by + " approved" + when + ". Nothing more to do.";
+                "Token " + Mrkdwn.code(request.tokenId()) + " is already revoked: it was gone from InfluxDB" + " when"
+                        + by + " approved" + when + ". Nothing more to do.";
             case CANCELLED -> "This request was already cancelled" + by + when + "; nothing was changed.";
             case REACTIVATED ->
-                "Token " + Mrkdwn.code(request.authorizationId()) + " was already reactivated" + by + when
+                "Token " + Mrkdwn.code(request.tokenId()) + " was already reactivated" + by + when
                         + "; this request is closed. Start a new one with `/revoke-token` if it is needed again.";
             case EXPIRED -> expired(request);
             case NOT_POSTED -> "This request's message never reached the channel, so nothing was done.";
@@ -119,7 +118,7 @@ final class ClickReplies {
     }
 
     private static String inProgress(RevocationRequest request) {
-        String token = Mrkdwn.code(request.authorizationId());
+        String token = Mrkdwn.code(request.tokenId());
         String approver = Mrkdwn.user(request.actor());
         return switch (request.stage()) {
             case REVOKING ->

@@ -1,5 +1,6 @@
 package dev.revoketokenbot.slack;
 
+import dev.revoketokenbot.config.TargetKind;
 import dev.revoketokenbot.revocation.Decision;
 import dev.revoketokenbot.revocation.Failure;
 import dev.revoketokenbot.revocation.TokenQuery;
@@ -12,6 +13,9 @@ final class ReplyTexts {
             + "`/revoke-token &lt;authorization-id&gt; [--reason &lt;text&gt;]`: revoke one InfluxDB API token by its ID\n"
             + "`/revoke-token --user &lt;name&gt; [--reason &lt;text&gt;]` (or `user:&lt;name&gt;`): revoke that user's"
             + " first token\n"
+            + "`/revoke-token --target &lt;name&gt; ...` (or `target:&lt;name&gt;`): on that InfluxDB target\n"
+            + "`/revoke-token --target &lt;name&gt; name:&lt;token-name&gt;`: an InfluxDB 3 token, by its name\n"
+            + "`/revoke-token targets`: the InfluxDB targets this bot knows\n"
             + "`/revoke-token help`: this text\n"
             + "An approver other than you must click *Revoke* before anything changes.";
 
@@ -24,6 +28,14 @@ final class ReplyTexts {
     static String channelNotAllowed() {
         return "`/revoke-token` is not enabled in this channel. Use it in one of the incident channels your"
                 + " platform team configured.";
+    }
+
+    /** The answer to {@code /revoke-token targets}: names and kinds, never a URL or a token. */
+    static String targets(CommandTargets targets) {
+        return "*InfluxDB targets*: " + targets.listed() + "."
+                + targets.defaultName()
+                        .map(name -> " Without `--target`, " + Mrkdwn.code(name) + " is used.")
+                        .orElse(" Name one with `--target &lt;name&gt;`.");
     }
 
     static String lookingUp(TokenQuery target) {
@@ -62,8 +74,8 @@ final class ReplyTexts {
             case USER_NOT_FOUND -> "InfluxDB has no " + subject + ".";
             case USER_HAS_NO_TOKENS -> "InfluxDB " + subject + " has no API tokens: nothing to revoke.";
             case INFLUX_UNAUTHORIZED ->
-                "The bot's InfluxDB token was rejected (401 Unauthorized): ask the platform"
-                        + " team to check `INFLUX_TOKEN`." + nothingChanged;
+                "The bot's InfluxDB token was rejected (401 Unauthorized): ask the platform team to check the"
+                        + " target's token (`INFLUX_TOKEN`, or `INFLUX_TARGETS_&lt;NAME&gt;_TOKEN`)." + nothingChanged;
             case INFLUX_FORBIDDEN ->
                 "The bot's InfluxDB token lacks permission to "
                         + switch (failure.operation()) {
@@ -75,7 +87,8 @@ final class ReplyTexts {
                         + (failure.operation() == Failure.Operation.READ
                                 ? "`read:authorizations`"
                                 : "`write:authorizations`")
-                        + "." + nothingChanged;
+                        + " (on InfluxDB 3, an admin token; on Cloud Dedicated and Clustered, a management token)."
+                        + nothingChanged;
             case INFLUX_RATE_LIMITED ->
                 "InfluxDB is rate limiting the bot (429)." + nothingChanged + " Try again in "
                         + failure.retryAfter()
@@ -95,6 +108,19 @@ final class ReplyTexts {
             case STATUS_NOT_APPLIED ->
                 "InfluxDB accepted the status change of " + subject + ", but reading it again shows the status"
                         + " it had." + nothingChanged;
+            case DELETE_NOT_ALLOWED ->
+                "InfluxDB does not allow deleting " + subject + " (405 Method Not Allowed): InfluxDB 3's operator"
+                        + " token can only be regenerated, and a server running without authentication has no tokens"
+                        + " to delete." + nothingChanged;
+            case OPERATOR_TOKEN ->
+                "`_admin` is InfluxDB 3's operator token: InfluxDB does not let anyone delete it. Regenerate it"
+                        + " instead (`influxdb3 create token --admin --regenerate` on the server, or"
+                        + " `POST /api/v3/configure/token/admin/regenerate`), which stops the leaked value at once,"
+                        + " then hand the new one to whoever needs it." + nothingChanged;
+            case ALREADY_REVOKED -> "The Management API lists " + subject + " as revoked already: nothing to revoke.";
+            case TARGET_UNKNOWN ->
+                "This request's InfluxDB target is no longer configured in the bot, so nothing was sent to"
+                        + " InfluxDB." + nothingChanged + " Start a new request with `/revoke-token`.";
             case LEDGER_UNAVAILABLE ->
                 "The request ledger is unavailable, so no request was opened." + nothingChanged + " Try again shortly.";
         };
@@ -128,10 +154,14 @@ final class ReplyTexts {
                 + " `/revoke-token`.";
     }
 
-    static String describe(TokenQuery target) {
-        if (target instanceof TokenQuery.ById byId) {
-            return "authorization " + Mrkdwn.code(byId.id().value());
+    /** "authorization `0a1b...` on target `prod`", "token `ci-writer` on target `edge`". */
+    static String describe(TokenQuery query) {
+        String on = " on target " + Mrkdwn.code(query.target());
+        if (query instanceof TokenQuery.ById byId) {
+            return (byId.id().kind() == TargetKind.V2 ? "authorization " : "token ")
+                    + Mrkdwn.code(byId.id().value())
+                    + on;
         }
-        return "user " + Mrkdwn.code(((TokenQuery.ByUser) target).userName());
+        return "user " + Mrkdwn.code(((TokenQuery.ByUser) query).userName()) + on;
     }
 }

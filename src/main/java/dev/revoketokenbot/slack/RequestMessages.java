@@ -12,6 +12,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
+import dev.revoketokenbot.config.TargetKind;
 import dev.revoketokenbot.revocation.AuditEvent;
 import dev.revoketokenbot.revocation.AuditOutcome;
 import dev.revoketokenbot.revocation.DecisionRecord;
@@ -43,13 +44,20 @@ final class RequestMessages {
     static List<LayoutBlock> request(RequestView view) {
         TokenSummary token = view.token();
         RevocationRequest request = view.request();
+        TargetKind kind = token.targetKind();
         List<TextObject> fields = new ArrayList<>(List.of(
-                SlackText.field("*ID*\n" + Mrkdwn.code(token.id(), SlackText.ID)),
-                SlackText.field("*Description*\n" + SlackText.orDash(token.description(), SlackText.DESCRIPTION)),
-                SlackText.field("*User*\n" + SlackText.orDash(token.user(), SlackText.NAME)),
-                SlackText.field("*Org*\n" + SlackText.orDash(token.org(), SlackText.NAME)),
-                SlackText.field("*Status*\n" + SlackText.orDash(status(view), SlackText.NAME)),
-                SlackText.field("*Created*\n" + (token.createdAt() == null ? "-" : date(token.createdAt())))));
+                SlackText.field(idLabel(kind) + "\n" + Mrkdwn.code(token.id(), SlackText.ID)),
+                SlackText.field("*Target*\n" + Mrkdwn.code(request.target(), SlackText.NAME) + " · " + kind.label()),
+                SlackText.field("*Description*\n" + SlackText.orDash(token.description(), SlackText.DESCRIPTION))));
+        if (kind.hasUsers()) {
+            fields.add(SlackText.field("*User*\n" + SlackText.orDash(token.user(), SlackText.NAME)));
+            fields.add(SlackText.field("*Org*\n" + SlackText.orDash(token.org(), SlackText.NAME)));
+        }
+        fields.add(SlackText.field("*Status*\n" + SlackText.orDash(status(view), SlackText.NAME)));
+        fields.add(SlackText.field("*Created*\n" + (token.createdAt() == null ? "-" : date(token.createdAt()))));
+        if (token.expiresAt() != null) {
+            fields.add(SlackText.field("*Token expires*\n" + date(token.expiresAt())));
+        }
         List<LayoutBlock> blocks = new ArrayList<>(asBlocks(
                 header(h -> h.text(plainText(heading(request.stage())))),
                 section(s -> s.fields(fields)),
@@ -80,6 +88,15 @@ final class RequestMessages {
                     actions(a -> a.blockId(ActionIds.buttonsBlock(request.id())).elements(buttons)));
         }
         return blocks;
+    }
+
+    /** What the token's handle is called on a target of this kind. */
+    private static String idLabel(TargetKind kind) {
+        return switch (kind) {
+            case V2 -> "*ID*";
+            case V3 -> "*Token name*";
+            case DEDICATED, CLUSTERED -> "*Token ID*";
+        };
     }
 
     private static String heading(Stage stage) {
@@ -217,8 +234,8 @@ final class RequestMessages {
 
     /** One-line text for {@link #closed}, for notifications. */
     static String closedFallback(RevocationRequest request) {
-        return "Request to revoke InfluxDB token " + Mrkdwn.code(request.authorizationId(), SlackText.ID)
-                + " is closed.";
+        return "Request to revoke InfluxDB token " + Mrkdwn.code(request.tokenId(), SlackText.ID) + " on "
+                + Mrkdwn.code(request.target(), SlackText.NAME) + " is closed.";
     }
 
     /** The channel record of a decision that changed the request's stage. */
@@ -292,7 +309,8 @@ final class RequestMessages {
         String owner = request.owner() == null || request.owner().isEmpty()
                 ? ""
                 : " (user " + Mrkdwn.code(request.owner(), SlackText.NAME) + ")";
-        return Mrkdwn.code(request.authorizationId(), SlackText.ID) + owner;
+        return Mrkdwn.code(request.tokenId(), SlackText.ID) + owner + " on "
+                + Mrkdwn.code(request.target(), SlackText.NAME);
     }
 
     /** Slack renders this in the reader's time zone; the fallback is UTC. */

@@ -1,13 +1,16 @@
 package dev.revoketokenbot.slack;
 
-import dev.revoketokenbot.revocation.AuthorizationId;
+import dev.revoketokenbot.config.TargetKind;
+import dev.revoketokenbot.revocation.TokenId;
 import dev.revoketokenbot.revocation.TokenQuery;
 import java.util.Optional;
 
 /**
- * The {@code /revoke-token} grammar: {@code <authorization-id>}, {@code --user <name>} or
- * {@code user:<name>}, then optionally {@code --reason <text...>}; {@code help} or nothing gives
- * usage. Never throws: anything else is a usage answer saying what was wrong.
+ * The {@code /revoke-token} grammar: one token, as {@code <id>}, {@code --user <name>} or {@code
+ * user:<name>} (v2 targets), or {@code name:<token-name>} (InfluxDB 3); optionally {@code --target
+ * <name>} or {@code target:<name>} anywhere before the reason; then optionally {@code --reason
+ * <text...>}. {@code targets} lists the targets; {@code help} or nothing gives usage. Never throws:
+ * anything else is a usage answer saying what was wrong.
  */
 final class RevokeCommandParser {
 
@@ -16,12 +19,24 @@ final class RevokeCommandParser {
 
     private RevokeCommandParser() {}
 
-    static ParsedCommand parse(String text) {
+    /** What the words ask for, before they are checked against the target. */
+    private static final class Asked {
+        String target;
+        String id;
+        String user;
+        String name;
+        int tokens;
+    }
+
+    static ParsedCommand parse(String text, CommandTargets targets) {
         String remaining = text == null ? "" : text.strip();
         if (remaining.isEmpty() || remaining.equalsIgnoreCase("help")) {
             return new ParsedCommand.Usage("");
         }
-        TokenQuery target = null;
+        if (remaining.equalsIgnoreCase("targets")) {
+            return new ParsedCommand.ListTargets();
+        }
+        Asked asked = new Asked();
         String reason = "";
         while (!remaining.isEmpty()) {
             String word = firstWord(remaining);
@@ -39,43 +54,123 @@ final class RevokeCommandParser {
                 reason = rest;
                 break;
             }
-            String user = null;
-            if (word.equals("--user")) {
+            String value;
+            if (word.equals("--user") || word.equals("--target") || word.equals("--name")) {
                 if (rest.isEmpty() || rest.startsWith("--")) {
-                    return new ParsedCommand.Usage("`--user` needs an InfluxDB user name after it.");
+                    return new ParsedCommand.Usage(
+                            switch (word) {
+                                case "--user" -> "`--user` needs an InfluxDB user name after it.";
+                                case "--name" -> "`--name` needs an InfluxDB 3 token name after it.";
+                                default -> "`--target` needs a target name after it: " + targets.listed() + ".";
+                            });
                 }
-                user = firstWord(rest);
-                rest = rest.substring(user.length()).strip();
-            } else if (word.startsWith("user:")) {
-                user = word.substring("user:".length());
+                value = firstWord(rest);
+                rest = rest.substring(value.length()).strip();
+            } else {
+                value = null;
+            }
+            Optional<String> problem;
+            if (word.equals("--target") || word.startsWith("target:")) {
+                problem = target(asked, value != null ? value : word.substring("target:".length()), targets);
+            } else if (word.equals("--user") || word.startsWith("user:")) {
+                String user = value != null ? value : word.substring("user:".length());
                 if (user.isEmpty()) {
                     return new ParsedCommand.Usage("`user:` needs an InfluxDB user name, as in `user:alice`.");
                 }
+                asked.user = user;
+                asked.tokens++;
+                problem = Optional.empty();
+            } else if (word.equals("--name") || word.startsWith("name:")) {
+                String name = value != null ? value : word.substring("name:".length());
+                if (name.isEmpty()) {
+                    return new ParsedCommand.Usage("`name:` needs an InfluxDB 3 token name, as in `name:ci-writer`.");
+                }
+                asked.name = name;
+                asked.tokens++;
+                problem = Optional.empty();
             } else if (word.startsWith("-")) {
                 return new ParsedCommand.Usage("Unknown option `" + shorten(word) + "`.");
-            }
-            if (target != null) {
-                return new ParsedCommand.Usage("Give one authorization ID or one user per request.");
-            }
-            if (user != null) {
-                if (user.length() > MAX_USER_LENGTH || user.chars().anyMatch(Character::isISOControl)) {
-                    return new ParsedCommand.Usage("That is not an InfluxDB user name.");
-                }
-                target = new TokenQuery.ByUser(user);
             } else {
-                Optional<AuthorizationId> id = AuthorizationId.parse(word);
-                if (id.isEmpty()) {
-                    return new ParsedCommand.Usage("`" + shorten(word) + "` is not an InfluxDB authorization ID:"
-                            + " IDs are 16 hexadecimal characters, like `0a1b2c3d4e5f6789`.");
-                }
-                target = new TokenQuery.ById(id.get());
+                asked.id = word;
+                asked.tokens++;
+                problem = Optional.empty();
+            }
+            if (problem.isPresent()) {
+                return new ParsedCommand.Usage(problem.get());
+            }
+            if (asked.tokens > 1) {
+                return new ParsedCommand.Usage("Give one token per request: one ID, one user or one token name.");
             }
             remaining = rest;
         }
-        if (target == null) {
-            return new ParsedCommand.Usage("Say which token: an authorization ID, or `--user &lt;name&gt;`.");
+        return lookup(asked, reason, targets);
+    }
+
+    private static Optional<String> target(Asked asked, String typed, CommandTargets targets) {
+        if (typed.isEmpty()) {
+            return Optional.of("`target:` needs a target name, as in `target:staging`: " + targets.listed() + ".");
         }
-        return new ParsedCommand.Lookup(target, reason);
+        if (asked.target != null) {
+            return Optional.of("Give one target per request.");
+        }
+        Optional<String> target = targets.named(typed);
+        if (target.isEmpty()) {
+            return Optional.of(
+                    "There is no InfluxDB target `" + shorten(typed) + "`. Targets: " + targets.listed() + ".");
+        }
+        asked.target = target.get();
+        return Optional.empty();
+    }
+
+    private static ParsedCommand lookup(Asked asked, String reason, CommandTargets targets) {
+        if (asked.tokens == 0) {
+            return new ParsedCommand.Usage("Say which token: an authorization ID, or `--user &lt;name&gt;`"
+                    + " (`name:&lt;token-name&gt;` on InfluxDB 3 targets).");
+        }
+        Optional<String> targetName = Optional.ofNullable(asked.target).or(targets::defaultName);
+        if (targetName.isEmpty()) {
+            return new ParsedCommand.Usage(
+                    "Say which InfluxDB target: `--target &lt;name&gt;`, one of " + targets.listed() + ".");
+        }
+        String target = targetName.get();
+        TargetKind kind = targets.kindOf(target);
+        String on = "target " + Mrkdwn.code(target) + " (" + kind.label() + ")";
+        if (asked.user != null) {
+            if (!kind.hasUsers()) {
+                return new ParsedCommand.Usage("`--user` has no meaning on " + on + ": its tokens belong to no user."
+                        + " Give " + TokenId.shape(kind) + ".");
+            }
+            if (asked.user.length() > MAX_USER_LENGTH || asked.user.chars().anyMatch(Character::isISOControl)) {
+                return new ParsedCommand.Usage("That is not an InfluxDB user name.");
+            }
+            return new ParsedCommand.Lookup(new TokenQuery.ByUser(target, asked.user), reason);
+        }
+        if (asked.name != null && !kind.namesTokens()) {
+            return new ParsedCommand.Usage("Tokens have no names on " + on + ": give " + TokenId.shape(kind) + ".");
+        }
+        if (asked.id != null && kind.namesTokens()) {
+            return new ParsedCommand.Usage("`" + shorten(asked.id) + "` is not how " + on + " names tokens: give "
+                    + TokenId.shape(kind) + ", as in `name:ci-writer`.");
+        }
+        String raw = asked.name != null ? asked.name : asked.id;
+        Optional<TokenId> id = TokenId.parse(kind, raw);
+        if (id.isEmpty()) {
+            return new ParsedCommand.Usage(invalid(raw, kind, on));
+        }
+        return new ParsedCommand.Lookup(new TokenQuery.ById(target, id.get()), reason);
+    }
+
+    private static String invalid(String raw, TargetKind kind, String on) {
+        return switch (kind) {
+            case V2 ->
+                "`" + shorten(raw) + "` is not an InfluxDB authorization ID: IDs are 16 hexadecimal characters,"
+                        + " like `0a1b2c3d4e5f6789`.";
+            case V3 ->
+                "That is not an InfluxDB 3 token name: names are 1 to " + TokenId.MAX_NAME_LENGTH
+                        + " characters, without blanks or control characters.";
+            case DEDICATED, CLUSTERED ->
+                "`" + shorten(raw) + "` is not a token ID of " + on + ", which expects " + TokenId.shape(kind) + ".";
+        };
     }
 
     private static String firstWord(String text) {

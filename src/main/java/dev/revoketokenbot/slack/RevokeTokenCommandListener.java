@@ -5,6 +5,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.revoketokenbot.config.TargetCatalog;
 import dev.revoketokenbot.revocation.LookupResult;
 import dev.revoketokenbot.revocation.RequestOpening;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +25,15 @@ public class RevokeTokenCommandListener implements SlashCommandHandler {
     private final SlackMessages messages;
     private final FollowUps followUps;
     private final SlackSignatures signatures;
+    private final TargetCatalog catalog;
 
     RevokeTokenCommandListener(
-            RequestOpening requests, SlackMessages messages, FollowUps followUps, SlackSignatures signatures) {
+            RequestOpening requests,
+            SlackMessages messages,
+            FollowUps followUps,
+            SlackSignatures signatures,
+            TargetCatalog catalog) {
+        this.catalog = catalog;
         this.requests = requests;
         this.signatures = signatures;
         this.messages = messages;
@@ -42,9 +49,13 @@ public class RevokeTokenCommandListener implements SlashCommandHandler {
                     payload.getUserId(), payload.getChannelId());
             return ctx.ack(ReplyTexts.channelNotAllowed());
         }
-        ParsedCommand command = RevokeCommandParser.parse(payload.getText());
+        CommandTargets targets = CommandTargets.of(catalog);
+        ParsedCommand command = RevokeCommandParser.parse(payload.getText(), targets);
         if (command instanceof ParsedCommand.Usage usage) {
             return ctx.ack(ReplyTexts.usage(usage.problem()));
+        }
+        if (command instanceof ParsedCommand.ListTargets) {
+            return ctx.ack(ReplyTexts.targets(targets));
         }
         ParsedCommand.Lookup lookup = (ParsedCommand.Lookup) command;
         Runnable lookUp = () -> {

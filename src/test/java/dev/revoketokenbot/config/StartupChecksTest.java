@@ -60,6 +60,11 @@ class StartupChecksTest {
         }
 
         @Override
+        public Optional<String> defaultTarget() {
+            return Optional.empty();
+        }
+
+        @Override
         public java.nio.file.Path dataDir() {
             return java.nio.file.Path.of("data");
         }

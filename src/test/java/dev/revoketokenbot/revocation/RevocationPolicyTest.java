@@ -15,6 +15,7 @@ class RevocationPolicyTest {
     /** Requested by UREQUESTER in CINCIDENT; the table's actors and channels are read against it. */
     private static final RevocationRequest STATE = new RevocationRequest(
             "a1b2c3d4e5f6a7b8c9d0e1f2",
+            "default",
             "0a1b2c3d4e5f6789",
             "ci-writer",
             "UREQUESTER",
@@ -79,7 +80,8 @@ class RevocationPolicyTest {
     private static RevocationRequest in(Stage stage) {
         return new RevocationRequest(
                 STATE.id(),
-                STATE.authorizationId(),
+                STATE.target(),
+                STATE.tokenId(),
                 STATE.owner(),
                 STATE.requester(),
                 STATE.channel(),

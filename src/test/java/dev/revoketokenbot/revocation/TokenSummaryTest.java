@@ -3,9 +3,10 @@ package dev.revoketokenbot.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.revoketokenbot.influx.Authorization;
+import dev.revoketokenbot.config.TargetKind;
 import dev.revoketokenbot.influx.Authorization.Permission;
 import dev.revoketokenbot.influx.Authorization.Resource;
+import dev.revoketokenbot.influx.Token;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -56,33 +57,36 @@ class TokenSummaryTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("summaries")
     void summarises(String name, List<Permission> permissions, String expected) {
-        assertThat(TokenSummary.summarise(permissions)).isEqualTo(expected);
+        assertThat(TokenSummary.summarise(
+                        permissions.stream().map(Permission::describe).toList()))
+                .isEqualTo(expected);
     }
 
     @Test
-    void summaryOfAnAuthorizationHasNoNullFields() {
-        Authorization bare = new Authorization("0a1b2c3d4e5f6789", null, null, null, null, null, null, null, null);
+    void summaryOfATokenHasNoNullFields() {
+        Token bare = new Token("0a1b2c3d4e5f6789", null, null, null, null, null, null, null);
 
-        TokenSummary summary = TokenSummary.of(bare);
+        TokenSummary summary = TokenSummary.of(bare, TargetKind.V3);
 
-        assertThat(summary).isEqualTo(new TokenSummary("0a1b2c3d4e5f6789", "", "", "", "", "none", null));
+        assertThat(summary)
+                .isEqualTo(new TokenSummary("0a1b2c3d4e5f6789", "", "", "", "", "none", null, TargetKind.V3, null));
     }
 
     @Test
-    void summaryOfAnAuthorizationCarriesItsFields() {
+    void summaryOfATokenCarriesItsFields() {
         Instant created = Instant.parse("2024-04-30T08:00:00Z");
-        Authorization authorization = new Authorization(
+        Instant expires = Instant.parse("2025-04-30T08:00:00Z");
+        Token token = new Token(
                 "0a1b2c3d4e5f6789",
                 "telegraf",
                 "active",
-                "my-org",
-                "0000000000000001",
                 "ci-writer",
-                "0000000000000002",
-                List.of(bucket("write", "telegraf")),
-                created);
+                "my-org",
+                List.of(bucket("write", "telegraf").describe()),
+                created,
+                expires);
 
-        assertThat(TokenSummary.of(authorization))
+        assertThat(TokenSummary.of(token, TargetKind.V2))
                 .isEqualTo(new TokenSummary(
                         "0a1b2c3d4e5f6789",
                         "telegraf",
@@ -90,7 +94,9 @@ class TokenSummaryTest {
                         "ci-writer",
                         "my-org",
                         "write buckets/telegraf",
-                        created));
+                        created,
+                        TargetKind.V2,
+                        expires));
     }
 
     private static List<Permission> twice(List<Permission> permissions) {

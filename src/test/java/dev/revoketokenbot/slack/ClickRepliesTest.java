@@ -26,6 +26,7 @@ class ClickRepliesTest {
     private static RevocationRequest request(Stage stage, String actor) {
         return new RevocationRequest(
                 "a1b2c3d4e5f6a7b8c9d0e1f2",
+                "default",
                 "0a1b2c3d4e5f6789",
                 "ci-writer",
                 "UREQUESTER",

@@ -23,7 +23,7 @@ class InfluxUnreachableTest extends SlackFlowTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // Port 1 on loopback: nothing listens there, so every connection is refused at once.
-            return Map.of("quarkus.rest-client.influx.url", "http://127.0.0.1:1");
+            return Map.of("influx.url", "http://127.0.0.1:1");
         }
     }
 

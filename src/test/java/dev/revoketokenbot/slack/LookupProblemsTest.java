@@ -59,7 +59,7 @@ class LookupProblemsTest extends SlackFlowTest {
     void aUserWithNoTokensIsSaidSo() {
         stubs.influxListByUser("alice", okJson(InfluxBodies.list()));
 
-        assertThat(answer("--user alice")).contains("user `alice` has no API tokens");
+        assertThat(answer("--user alice")).contains("user `alice` on target `default` has no API tokens");
     }
 
     @Test

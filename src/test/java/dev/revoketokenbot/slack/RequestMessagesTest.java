@@ -43,7 +43,7 @@ class RequestMessagesTest {
     private static final String HOSTILE = "<!channel> <!here> <https://evil|click> & co";
 
     private static TokenSummary token(String description, String user, String org, String permissions) {
-        return new TokenSummary(ID, description, "active", user, org, permissions, CREATED);
+        return new TokenSummary(ID, description, "active", user, org, permissions, CREATED, null, null);
     }
 
     private static RevocationRequest state(String owner, String reason) {
@@ -54,6 +54,7 @@ class RequestMessagesTest {
             String requester, String owner, String reason, Stage stage, String actor, boolean verified) {
         return new RevocationRequest(
                 "a1b2c3d4e5f6a7b8c9d0e1f2",
+                "default",
                 ID,
                 owner,
                 requester,
@@ -277,7 +278,7 @@ class RequestMessagesTest {
         String audit = RequestMessages.record(request(REQUESTER, "", "", Stage.REVOKED, APPROVER, true));
 
         assertThat(audit)
-                .contains("token `" + ID + "` revoked by")
+                .contains("token `" + ID + "` on `default` revoked by")
                 .doesNotContain("(user")
                 .contains("Reason: -.");
     }
@@ -301,6 +302,7 @@ class RequestMessagesTest {
     private static RevocationRequest hostileRequest(String text, Stage stage) {
         return new RevocationRequest(
                 "a1b2c3d4e5f6a7b8c9d0e1f2",
+                "default",
                 text,
                 text,
                 "U" + text,
@@ -319,7 +321,7 @@ class RequestMessagesTest {
     @MethodSource("oversized")
     void aRequestFromHugeTextStaysWithinSlackLimits(String name, String text) {
         RequestView found = found(
-                new TokenSummary(text, text, text, text, text, text, CREATED),
+                new TokenSummary(text, text, text, text, text, text, CREATED, null, CREATED),
                 OptionalInt.of(3),
                 hostileRequest(text, Stage.OPEN));
 
@@ -612,7 +614,7 @@ class RequestMessagesTest {
                 Stage.REVOKING)) {
             RequestView view = new RequestView(
                     hostileRequest(text, stage),
-                    new TokenSummary(text, text, text, text, text, text, CREATED),
+                    new TokenSummary(text, text, text, text, text, text, CREATED, null, CREATED),
                     OptionalInt.of(3),
                     SEALED,
                     Optional.of(new RequestView.Progress(5, approvers)),
@@ -671,8 +673,9 @@ class RequestMessagesTest {
                         APPROVER,
                         "verified",
                         List.of(
-                                ":pause_button: Audit: InfluxDB token `" + ID + "` (user `ci-writer`) deactivated"
-                                        + " (reversible) by <@" + APPROVER + ">, requested by <@" + REQUESTER + ">",
+                                ":pause_button: Audit: InfluxDB token `" + ID
+                                        + "` (user `ci-writer`) on `default` deactivated" + " (reversible) by <@"
+                                        + APPROVER + ">, requested by <@" + REQUESTER + ">",
                                 "Verified: InfluxDB shows it inactive.")),
                 arguments(
                         AuditEvent.DEACTIVATE,
@@ -691,7 +694,8 @@ class RequestMessagesTest {
                         AuditOutcome.KEPT_DEACTIVATED,
                         null,
                         null,
-                        List.of("request for InfluxDB token `" + ID + "` (user `ci-writer`) expired; the token stays"
+                        List.of("request for InfluxDB token `" + ID
+                                + "` (user `ci-writer`) on `default` expired; the token stays"
                                 + " deactivated, and approvers can still reactivate or revoke it, requested by")));
     }
 

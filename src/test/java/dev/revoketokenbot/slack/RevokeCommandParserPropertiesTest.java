@@ -3,6 +3,7 @@ package dev.revoketokenbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.revoketokenbot.config.TargetKind;
 import dev.revoketokenbot.revocation.TokenQuery;
 import java.util.List;
 import java.util.Random;
@@ -68,10 +69,10 @@ class RevokeCommandParserPropertiesTest {
         Random random = new Random(seed);
         for (int i = 0; i < 2_000; i++) {
             String text = generate(random);
-            assertThatCode(() -> RevokeCommandParser.parse(text))
+            assertThatCode(() -> RevokeCommandParser.parse(text, CommandTargets.only("default", TargetKind.V2)))
                     .as("seed %d input %s", seed, text)
                     .doesNotThrowAnyException();
-            ParsedCommand parsed = RevokeCommandParser.parse(text);
+            ParsedCommand parsed = RevokeCommandParser.parse(text, CommandTargets.only("default", TargetKind.V2));
             if (parsed instanceof ParsedCommand.Lookup lookup) {
                 if (lookup.target() instanceof TokenQuery.ById byId) {
                     assertThat(byId.id().value())

@@ -72,7 +72,8 @@ class RevokeFlowTest extends SlackFlowTest {
                         .contains(
                                 "\"event\":\"revoke\"",
                                 "\"authorization_id\":\"" + ID + "\"",
-                                "\"target\":\"ci-writer\"",
+                                "\"target\":\"default\"",
+                                "\"owner\":\"ci-writer\"",
                                 "\"requester\":\"" + REQUESTER + "\"",
                                 "\"actor\":\"" + APPROVER + "\"",
                                 "\"reason\":\"leaked in a CI log\"",

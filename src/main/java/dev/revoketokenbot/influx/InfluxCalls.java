@@ -5,48 +5,39 @@ import dev.revoketokenbot.config.InfluxSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.Guard;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The InfluxDB operations the bot performs, each failing with one {@link InfluxException} whose
- * {@link InfluxFailure} says what went wrong. Transient failures (no answer, 5xx, 429) are retried
- * a bounded number of times, honouring {@code Retry-After}. Callers validate IDs before calling.
+ * How the bot calls one target, whatever its kind: each exchange classified into one {@link
+ * InfluxException}, timed as {@code revoke_influx_calls{target, operation, outcome}}, noted for the
+ * target's reachability, and retried when trying again may help.
  */
-@ApplicationScoped
-public class InfluxAuthorizations {
+final class InfluxCalls {
 
-    /** The status of a token InfluxDB accepts. */
-    public static final String ACTIVE = "active";
-    /** The status of a token InfluxDB refuses at once: deactivated, reversibly. */
-    public static final String INACTIVE = "inactive";
-
-    private final InfluxAuthorizationsClient client;
+    private final String target;
     private final InfluxReachability reachability;
     private final MeterRegistry metrics;
     private final Clock clock;
     private final Guard retries;
 
-    InfluxAuthorizations(
-            @RestClient InfluxAuthorizationsClient client,
+    InfluxCalls(
+            String target,
             InfluxSettings settings,
             InfluxReachability reachability,
             MeterRegistry metrics,
             Clock clock) {
-        this.client = client;
+        this.target = target;
         this.reachability = reachability;
         this.metrics = metrics;
         this.clock = clock;
         this.retries = Guard.create()
-                .withDescription("influxdb")
+                .withDescription("influxdb " + target)
                 .withRetry()
                 .maxRetries(settings.maxRetries())
                 .delay(200, ChronoUnit.MILLIS)
@@ -60,29 +51,26 @@ public class InfluxAuthorizations {
                 .build();
     }
 
-    public Authorization find(String authorizationId) {
-        return retries.get(() -> call("get", () -> requireBody(client.get(authorizationId))), Authorization.class);
-    }
-
-    /** The user's authorizations in InfluxDB's order; unknown users fail with NOT_FOUND (OSS). */
-    public List<Authorization> findByUser(String userName) {
-        return retries.get(() -> call("list", () -> requireBody(client.listByUser(userName))), AuthorizationList.class)
-                .authorizations();
+    /**
+     * An exchange that may be repeated (reads, status changes), retried while it fails transiently;
+     * an empty answer is BAD_RESPONSE.
+     */
+    <T> T retried(String operation, Supplier<T> request, Class<T> type) {
+        return retries.get(() -> call(operation, () -> requireBody(request.get())), type);
     }
 
     /**
-     * Deletes the authorization. DELETE is idempotent, so it is retried like a read; a 404 on a
-     * retry means an earlier attempt of ours got through. Returns false only when the very first
-     * attempt found it gone: someone else revoked it.
+     * A delete, retried like a read (deletes are idempotent). Answers false only when the very first
+     * attempt found the token gone; a NOT_FOUND on a retry means an earlier attempt of ours got through.
      */
-    public boolean delete(String authorizationId) {
+    boolean delete(Runnable request) {
         AtomicInteger attempts = new AtomicInteger();
         try {
             return retries.get(
                     () -> {
                         attempts.incrementAndGet();
                         return call("delete", () -> {
-                            client.delete(authorizationId);
+                            request.run();
                             return Boolean.TRUE;
                         });
                     },
@@ -95,25 +83,6 @@ public class InfluxAuthorizations {
         }
     }
 
-    /** What kind of InfluxDB this is, and so which actions its tokens allow. */
-    public TargetKind kind() {
-        return TargetKind.V2;
-    }
-
-    /**
-     * Sets the authorization's status ({@link #INACTIVE} or {@link #ACTIVE}). Setting a status is
-     * idempotent, so it is retried like a read. Answers the authorization as InfluxDB now has it.
-     */
-    public Authorization setStatus(String authorizationId, String status) {
-        return retries.get(
-                () -> call(
-                        "patch",
-                        () -> requireBody(
-                                client.update(authorizationId, new InfluxAuthorizationsClient.StatusUpdate(status)))),
-                Authorization.class);
-    }
-
-    /** One HTTP exchange: classified, timed ({@code revoke_influx_calls}), and noted for reachability. */
     private <T> T call(String operation, Supplier<T> request) {
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "ok";
@@ -127,7 +96,8 @@ public class InfluxAuthorizations {
             reachability.observe(failure.failure() != InfluxFailure.UNAVAILABLE, clock.instant());
             throw failure;
         } finally {
-            sample.stop(metrics.timer("revoke_influx_calls", "operation", operation, "outcome", outcome));
+            sample.stop(
+                    metrics.timer("revoke_influx_calls", "target", target, "operation", operation, "outcome", outcome));
         }
     }
 
