@@ -131,6 +131,61 @@ render makes a new key each time, shared by every replica through the one Secret
 {{- end }}
 
 {{/*
+The TCP port an InfluxDB base URL is reached on: its explicit port, else 443 for https and 80 for
+http; empty when the URL is not http(s)://<host>... (validateValues.targets says so).
+*/}}
+{{- define "revoke-token-bot.urlPort" -}}
+{{- $url := toString . }}
+{{- if regexMatch "^(?i)https?://" $url }}
+{{- $authority := regexReplaceAll "^[A-Za-z]+://([^/?#]*).*$" $url "${1}" }}
+{{- $authority = regexReplaceAll "^.*@" $authority "" }}
+{{- $host := regexReplaceAll ":[0-9]*$" $authority "" }}
+{{- if regexMatch "^(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]]+)$" $host }}
+{{- $explicit := regexFind ":[0-9]+$" $authority | trimPrefix ":" }}
+{{- if $explicit }}
+{{- $explicit }}
+{{- else if eq (lower (regexFind "^[A-Za-z]+" $url)) "https" }}443
+{{- else }}80
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+The named InfluxDB targets of influx.targets as JSON (read it with fromJson): name to a dict of
+env (the upper-cased name in INFLUX_TARGETS_<NAME>_*), url, kind (v2 when empty), accountId,
+clusterId, tokenKey (the Secret key of its token) and port (see urlPort). Tokens are left out: only
+secret.yaml reads them, from the values. Tolerates any input, so every template renders and
+validateValues can name what is wrong.
+*/}}
+{{- define "revoke-token-bot.targets" -}}
+{{- $targets := dict }}
+{{- range $name, $raw := (.Values.influx.targets | default dict) }}
+{{- $target := dict }}
+{{- if kindIs "map" $raw }}{{ $target = $raw }}{{ end }}
+{{- $env := upper (regexReplaceAll "[^A-Za-z0-9_]" (toString $name) "_") }}
+{{- $url := toString (get $target "url" | default "") }}
+{{- $_ := set $targets (toString $name) (dict
+    "env" $env
+    "url" $url
+    "kind" (toString (get $target "kind" | default "v2"))
+    "accountId" (toString (get $target "accountId" | default ""))
+    "clusterId" (toString (get $target "clusterId" | default ""))
+    "tokenKey" (toString (get $target "tokenKey" | default (printf "INFLUX_TARGETS_%s_TOKEN" $env)))
+    "port" (include "revoke-token-bot.urlPort" $url)) }}
+{{- end }}
+{{- toJson $targets }}
+{{- end }}
+
+{{/*
+True (non-empty) when the pods get INFLUX_URL and INFLUX_TOKEN, the target named default: with
+influx.url, or when no target is named at all (the bot then says INFLUX_URL is missing).
+*/}}
+{{- define "revoke-token-bot.defaultTarget" -}}
+{{- if or .Values.influx.url (not .Values.influx.targets) }}true{{ end }}
+{{- end }}
+
+{{/*
 True (non-empty) when the request ledger is the embedded on-disk database (no ledger.url): it lives
 on the data volume and serves one process only.
 */}}
@@ -155,6 +210,7 @@ validateValues). Included by deployment.yaml, which every render has.
 {{- $messages = append $messages (include "revoke-token-bot.validateValues.ledgerUrl" .) }}
 {{- $messages = append $messages (include "revoke-token-bot.validateValues.existingClaim" .) }}
 {{- $messages = append $messages (include "revoke-token-bot.validateValues.sandbox" .) }}
+{{- $messages = append $messages (include "revoke-token-bot.validateValues.targets" .) }}
 {{- $messages = without $messages "" }}
 {{- if $messages }}
 {{- printf "\nVALUES VALIDATION:\n%s" (join "\n" $messages) | fail }}
@@ -210,6 +266,74 @@ turns it on, and refuses values that would, in extraEnv (by any spelling the bot
 {{- if $asked }}
 {{- print "revoke-token-bot: sandbox mode (REVOKE_SANDBOX) runs a fake Slack and a fake InfluxDB, for trying the bot on one machine, and cannot be turned on by this chart: remove it from extraEnv and jvm.options." }}
 {{- end }}
+{{- end }}
+
+{{/*
+The named InfluxDB targets: names the bot can read, kinds it knows, what each kind needs, a
+defaultTarget that exists, one definition of "default", and no two tokens under one Secret key.
+URLs are never echoed (one could carry credentials). No target at all is not an error here: like
+every setting the bot cannot start without, NOTES.txt warns instead, so the defaults still render.
+*/}}
+{{- define "revoke-token-bot.validateValues.targets" -}}
+{{- $messages := list }}
+{{- $targets := include "revoke-token-bot.targets" . | fromJson }}
+{{- $kinds := list "v2" "v3" "dedicated" "clustered" }}
+{{- $tokens := dict }}
+{{- $fixedKeys := dict }}
+{{- range $value, $key := .Values.secretKeys }}{{ $_ := set $fixedKeys (toString $key) $value }}{{ end }}
+{{- range $name, $target := $targets }}
+{{- $raw := index $.Values.influx.targets $name }}
+{{- $where := printf "influx.targets.%s" $name }}
+{{- if not (regexMatch "^[a-z0-9_]+$" $name) }}
+{{- $messages = append $messages (printf "revoke-token-bot: %q is not a target name: use lower-case letters, digits and _ only ([a-z0-9_]+), e.g. %q; the bot reads the target from INFLUX_TARGETS_<NAME>_*, <NAME> being the name upper-cased." $name (lower $target.env)) }}
+{{- end }}
+{{- if not (kindIs "map" $raw) }}
+{{- $messages = append $messages (printf "revoke-token-bot: %s must be a map of url, kind, accountId, clusterId, token and tokenKey." $where) }}
+{{- else }}
+{{- if not $target.url }}
+{{- $messages = append $messages (printf "revoke-token-bot: %s.url is empty: set the target's base URL (INFLUX_TARGETS_%s_URL), e.g. https://us-east-1-1.aws.cloud2.influxdata.com, or http://<host>:8181 for InfluxDB 3." $where $target.env) }}
+{{- else if not $target.port }}
+{{- $messages = append $messages (printf "revoke-token-bot: %s.url must be an http:// or https:// URL with a host." $where) }}
+{{- else if or (lt (atoi $target.port) 1) (gt (atoi $target.port) 65535) }}
+{{- $messages = append $messages (printf "revoke-token-bot: %s.url has port %s: a port is 1 to 65535." $where $target.port) }}
+{{- end }}
+{{- if not (has $target.kind $kinds) }}
+{{- $messages = append $messages (printf "revoke-token-bot: %s.kind %q is not a kind the bot knows: use v2 (InfluxDB OSS 2.x, Cloud, Serverless), v3 (InfluxDB 3 Core or Enterprise), dedicated (Cloud Dedicated) or clustered (InfluxDB Clustered)." $where $target.kind) }}
+{{- end }}
+{{- if eq $target.kind "dedicated" }}
+{{- $missing := list }}
+{{- if not $target.accountId }}{{ $missing = append $missing (printf "%s.accountId" $where) }}{{ end }}
+{{- if not $target.clusterId }}{{ $missing = append $missing (printf "%s.clusterId" $where) }}{{ end }}
+{{- if $missing }}
+{{- $messages = append $messages (printf "revoke-token-bot: %s is a Cloud Dedicated target (kind dedicated): set %s (the IDs in the target's Management API URLs, accounts/<accountId>/clusters/<clusterId>)." $where (join " and " $missing)) }}
+{{- end }}
+{{- end }}
+{{- $token := toString (get $raw "token" | default "") }}
+{{- if and $token (include "revoke-token-bot.createSecret" $) }}
+{{- if hasKey $fixedKeys $target.tokenKey }}
+{{- $messages = append $messages (printf "revoke-token-bot: %s.tokenKey %q is also secretKeys.%s: give the target's token its own key in the chart-made Secret." $where $target.tokenKey (get $fixedKeys $target.tokenKey)) }}
+{{- else if and (hasKey $tokens $target.tokenKey) (ne (get $tokens $target.tokenKey) $token) }}
+{{- $messages = append $messages (printf "revoke-token-bot: %s.tokenKey %q is another target's key with a different token: give each token its own key." $where $target.tokenKey) }}
+{{- end }}
+{{- $_ := set $tokens $target.tokenKey $token }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- if and .Values.influx.url (hasKey $targets "default") }}
+{{- $messages = append $messages "revoke-token-bot: influx.targets.default and influx.url both define the target named default (influx.url and influx.token are that target): remove one of them, or rename the target." }}
+{{- end }}
+{{- with .Values.revoke.defaultTarget }}
+{{- $names := keys $targets }}
+{{- if $.Values.influx.url }}{{ $names = append $names "default" | uniq }}{{ end }}
+{{- if not (has (toString .) $names) }}
+{{- if $names }}
+{{- $messages = append $messages (printf "revoke-token-bot: revoke.defaultTarget %q names no target: use one of %s (influx.targets keys%s)." (toString .) (join ", " (sortAlpha $names)) (ternary ", and default for influx.url" "" (not (empty $.Values.influx.url)))) }}
+{{- else }}
+{{- $messages = append $messages (printf "revoke-token-bot: revoke.defaultTarget %q names no target: there is none; set influx.url or influx.targets." (toString .)) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- join "\n" $messages }}
 {{- end }}
 
 {{/*
