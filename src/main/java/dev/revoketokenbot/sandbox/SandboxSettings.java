@@ -5,9 +5,12 @@ import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.Converters;
 import io.smallrye.config.PropertiesConfigSource;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -45,9 +48,10 @@ public class SandboxSettings implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        List<String> real = REAL_SETTINGS.stream()
+        List<String> real = new ArrayList<>(REAL_SETTINGS.stream()
                 .filter(name -> isGiven(context.getValue(name)))
-                .toList();
+                .toList());
+        realTargets(context).ifPresent(real::add);
         ConfigValue asked = context.getValue(SWITCH);
         boolean on = isSet(asked)
                 ? Converters.getImplicitConverter(Boolean.class)
@@ -83,6 +87,18 @@ public class SandboxSettings implements ConfigSourceFactory {
                 Map.entry("quarkus.datasource.embedded.jdbc.url", LEDGER_URL));
     }
 
+    /** Named InfluxDB targets ({@code INFLUX_TARGETS_<NAME>_*}) are real settings too. */
+    private static Optional<String> realTargets(ConfigSourceContext context) {
+        for (Iterator<String> names = context.iterateNames(); names.hasNext(); ) {
+            String name = names.next();
+            boolean target = name.startsWith("INFLUX_TARGETS_") || name.startsWith("influx.targets.");
+            if (target && isGiven(context.getValue(name))) {
+                return Optional.of("influx.targets.*");
+            }
+        }
+        return Optional.empty();
+    }
+
     static String besideRealSettings(List<String> real) {
         return "revoke-token-bot: sandbox mode (REVOKE_SANDBOX=true) plays Slack and InfluxDB itself and never"
                 + " runs beside real settings, but these are set: "
@@ -97,6 +113,9 @@ public class SandboxSettings implements ConfigSourceFactory {
 
     /** A setting as the README names it: its environment variable, then its property. */
     private static String named(String property) {
+        if (property.equals("influx.targets.*")) {
+            return "INFLUX_TARGETS_<NAME>_* (influx.targets.*)";
+        }
         return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + " (" + property + ")";
     }
 

@@ -74,6 +74,18 @@ class SandboxSettingsTest {
     }
 
     @Test
+    void aNamedInfluxTargetIsARealSettingToo() {
+        assertThatThrownBy(() -> supplied(
+                        context(List.of("dev"), "revoke.sandbox", "true", "INFLUX_TARGETS_EDGE_TOKEN", CANARY)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("INFLUX_TARGETS_<NAME>_* (influx.targets.*)")
+                .hasMessageNotContaining(CANARY);
+        assertThat(supplied(context(List.of("dev"), "influx.targets.edge.url", "http://influx3:8181")))
+                .as("dev mode beside a named target is the real bot")
+                .isEmpty();
+    }
+
+    @Test
     void itRefusesAnyPortBecauseTheBotMustReachItsStandIns() {
         assertThatThrownBy(() ->
                         supplied(context(List.of("test"), "revoke.sandbox", "true", "quarkus.http.test-port", "0")))
