@@ -268,6 +268,98 @@ public final class Stubs {
         return influx.findAll(patchRequestedFor(urlEqualTo("/api/v2/authorizations/" + authorizationId)));
     }
 
+    // ---- InfluxDB 3 (target "edge" of TargetsStubs) ----
+
+    /**
+     * InfluxDB 3's {@code system.tokens} row of the token named {@code name}: a query for that name
+     * (bound as a parameter) answers {@code answer} until a DELETE of it succeeds, and no rows after.
+     */
+    public void influx3Token(String name, ResponseDefinitionBuilder answer) {
+        for (String state : List.of(Scenario.STARTED, TOKEN_DELETED)) {
+            influx.stubFor(post(urlEqualTo("/api/v3/query_sql"))
+                    .withRequestBody(matchingJsonPath("$.params.name", equalTo(name)))
+                    .inScenario(tokenScenario(name))
+                    .whenScenarioStateIs(state)
+                    .willReturn(
+                            state.equals(TOKEN_DELETED)
+                                    ? InfluxBodies3.v3QueryResponse(InfluxBodies3.v3NoRows())
+                                    : answer));
+        }
+    }
+
+    /**
+     * Answers DELETE of the token named {@code name} with {@code answer}; a 2xx answer also deletes
+     * it, so reading it again finds no row. A token deleted before answers 404, as InfluxDB 3 does.
+     */
+    public void influx3Delete(String name, ResponseDefinitionBuilder answer) {
+        int status = answer.build().getStatus();
+        var delete = delete(urlPathEqualTo("/api/v3/configure/token"))
+                .withQueryParam("token_name", equalTo(name))
+                .inScenario(tokenScenario(name))
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(answer);
+        influx.stubFor(status >= 200 && status < 300 ? delete.willSetStateTo(TOKEN_DELETED) : delete);
+        influx.stubFor(delete(urlPathEqualTo("/api/v3/configure/token"))
+                .withQueryParam("token_name", equalTo(name))
+                .inScenario(tokenScenario(name))
+                .whenScenarioStateIs(TOKEN_DELETED)
+                .willReturn(InfluxBodies3.v3NotFoundResponse(name)));
+    }
+
+    /** The DELETEs InfluxDB 3 received for the token named {@code name}. */
+    public List<LoggedRequest> influx3Deletes(String name) {
+        return influx.findAll(deleteRequestedFor(urlPathEqualTo("/api/v3/configure/token"))
+                .withQueryParam("token_name", equalTo(name)));
+    }
+
+    /** Every {@code query_sql} InfluxDB 3 received. */
+    public List<LoggedRequest> influx3Queries() {
+        return influx.findAll(postRequestedFor(urlEqualTo("/api/v3/query_sql")));
+    }
+
+    // ---- Management API (targets "cloud", Dedicated, and "onprem", Clustered, of TargetsStubs) ----
+
+    /** The path of a Cloud Dedicated database token of {@link InfluxBodies3#ACCOUNT_ID}'s cluster. */
+    public static String dedicatedTokenPath(String tokenId) {
+        return "/api/v0/accounts/" + InfluxBodies3.ACCOUNT_ID + "/clusters/" + InfluxBodies3.CLUSTER_ID + "/tokens/"
+                + tokenId;
+    }
+
+    /** The path of a Clustered database token. */
+    public static String clusteredTokenPath(String tokenId) {
+        return "/api/v0/tokens/" + tokenId;
+    }
+
+    /**
+     * A database token at {@code path}: GET answers {@code answer} until a DELETE succeeds, then
+     * {@code afterRevoke} (the token with {@code revokedAt}: the Management API keeps revoked tokens).
+     */
+    public void managementToken(String path, ResponseDefinitionBuilder answer, ResponseDefinitionBuilder afterRevoke) {
+        influx.stubFor(get(urlEqualTo(path))
+                .inScenario(tokenScenario(path))
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(answer));
+        influx.stubFor(get(urlEqualTo(path))
+                .inScenario(tokenScenario(path))
+                .whenScenarioStateIs(TOKEN_DELETED)
+                .willReturn(afterRevoke));
+    }
+
+    /** Answers DELETE of the token at {@code path} with {@code answer}; a 2xx answer revokes it. */
+    public void managementDelete(String path, ResponseDefinitionBuilder answer) {
+        int status = answer.build().getStatus();
+        var delete = delete(urlEqualTo(path))
+                .inScenario(tokenScenario(path))
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(answer);
+        influx.stubFor(status >= 200 && status < 300 ? delete.willSetStateTo(TOKEN_DELETED) : delete);
+    }
+
+    /** The DELETEs the Management API received at {@code path}. */
+    public List<LoggedRequest> managementDeletes(String path) {
+        return influx.findAll(deleteRequestedFor(urlEqualTo(path)));
+    }
+
     /** Makes a Slack Web API method answer {@code ok:false} with this error. */
     public void slackError(String method, String error) {
         slack.stubFor(
