@@ -33,15 +33,6 @@ public record TokenId(TargetKind kind, String value) {
         return isValid(kind, candidate) ? Optional.of(new TokenId(kind, candidate)) : Optional.empty();
     }
 
-    /** The shape this kind's IDs have, in words, with an example. */
-    public static String shape(TargetKind kind) {
-        return switch (kind) {
-            case V2 -> "an authorization ID: 16 hexadecimal characters, like `0a1b2c3d4e5f6789`";
-            case DEDICATED, CLUSTERED -> "a token ID: a UUID, like `7f9c2b4e-1d3a-4e5f-9a8b-0c1d2e3f4a5b`";
-            case V3 -> "a token name, given as `name:<token-name>`";
-        };
-    }
-
     private static boolean isValid(TargetKind kind, String value) {
         if (value == null || kind == null) {
             return false;

@@ -138,7 +138,7 @@ final class RevokeCommandParser {
         if (asked.user != null) {
             if (!kind.hasUsers()) {
                 return new ParsedCommand.Usage("`--user` has no meaning on " + on + ": its tokens belong to no user."
-                        + " Give " + TokenId.shape(kind) + ".");
+                        + " Give " + shape(kind) + ".");
             }
             if (asked.user.length() > MAX_USER_LENGTH || asked.user.chars().anyMatch(Character::isISOControl)) {
                 return new ParsedCommand.Usage("That is not an InfluxDB user name.");
@@ -146,11 +146,11 @@ final class RevokeCommandParser {
             return new ParsedCommand.Lookup(new TokenQuery.ByUser(target, asked.user), reason);
         }
         if (asked.name != null && !kind.namesTokens()) {
-            return new ParsedCommand.Usage("Tokens have no names on " + on + ": give " + TokenId.shape(kind) + ".");
+            return new ParsedCommand.Usage("Tokens have no names on " + on + ": give " + shape(kind) + ".");
         }
         if (asked.id != null && kind.namesTokens()) {
             return new ParsedCommand.Usage("`" + shorten(asked.id) + "` is not how " + on + " names tokens: give "
-                    + TokenId.shape(kind) + ", as in `name:ci-writer`.");
+                    + shape(kind) + ", as in `name:ci-writer`.");
         }
         String raw = asked.name != null ? asked.name : asked.id;
         Optional<TokenId> id = TokenId.parse(kind, raw);
@@ -158,6 +158,15 @@ final class RevokeCommandParser {
             return new ParsedCommand.Usage(invalid(raw, kind, on));
         }
         return new ParsedCommand.Lookup(new TokenQuery.ById(target, id.get()), reason);
+    }
+
+    /** The shape a kind's tokens are given in, in words, with an example (escaped for mrkdwn). */
+    static String shape(TargetKind kind) {
+        return switch (kind) {
+            case V2 -> "an authorization ID: 16 hexadecimal characters, like `0a1b2c3d4e5f6789`";
+            case DEDICATED, CLUSTERED -> "a token ID: a UUID, like `7f9c2b4e-1d3a-4e5f-9a8b-0c1d2e3f4a5b`";
+            case V3 -> "a token name, given as `name:&lt;token-name&gt;`";
+        };
     }
 
     private static String invalid(String raw, TargetKind kind, String on) {
@@ -169,7 +178,7 @@ final class RevokeCommandParser {
                 "That is not an InfluxDB 3 token name: names are 1 to " + TokenId.MAX_NAME_LENGTH
                         + " characters, without blanks or control characters.";
             case DEDICATED, CLUSTERED ->
-                "`" + shorten(raw) + "` is not a token ID of " + on + ", which expects " + TokenId.shape(kind) + ".";
+                "`" + shorten(raw) + "` is not a token ID of " + on + ", which expects " + shape(kind) + ".";
         };
     }
 
