@@ -145,7 +145,7 @@ run_scenario() {
     REVOKE_DATA_DIR="$data" \
     QUARKUS_HTTP_HOST=127.0.0.1 \
     QUARKUS_HTTP_PORT="$service_port" \
-    QUARKUS_REST_CLIENT_INFLUX_READ_TIMEOUT=15000 \
+    INFLUX_READ_TIMEOUT=15S \
     java $JVM_FLAGS -jar target/quarkus-app/quarkus-run.jar >"$out/service.log" 2>&1 &
   local service_pid=$!
   PIDS+=("$service_pid")

@@ -43,6 +43,11 @@ public class InfluxTargets {
         return connected == null ? new UnknownTarget(target) : connected.tokens();
     }
 
+    /** Whether the bot is configured with a target of that name. */
+    public boolean isConfigured(String target) {
+        return targets.containsKey(target);
+    }
+
     /** Every configured target, in name order. */
     public List<Connected> all() {
         return List.copyOf(targets.values());

@@ -1,6 +1,7 @@
 package dev.revoketokenbot.revocation;
 
 import dev.revoketokenbot.config.RevokeSettings;
+import dev.revoketokenbot.config.TargetKind;
 import dev.revoketokenbot.influx.InfluxException;
 import dev.revoketokenbot.influx.InfluxFailure;
 import dev.revoketokenbot.influx.InfluxTargets;
@@ -140,6 +141,16 @@ public class RequestDecisions {
         if (click.intent() == Intent.CANCEL) {
             return changes.closeAs(request, Stage.CANCELLED, click.actor(), now);
         }
+        if (!influx.isConfigured(request.target())) {
+            // Restarted without the request's target: nothing can be sent anywhere; Cancel still works.
+            DecisionRecord refused = refusal(event, click.actor(), Failure.code(Problem.TARGET_UNKNOWN));
+            ledger.record(request.id(), refused);
+            audit.write(request, refused);
+            Failure.Operation operation =
+                    click.intent() == Intent.REVOKE ? Failure.Operation.DELETE : Failure.Operation.UPDATE;
+            return Optional.of(
+                    new ClickOutcome.Failed(request, Failure.of(Problem.TARGET_UNKNOWN, operation), List.of()));
+        }
         int needed = views.needed(click.intent());
         return needed > 1
                 ? gather(click, event, request, needed, now)
@@ -238,7 +249,7 @@ public class RequestDecisions {
      * and records what InfluxDB shows.
      */
     private ClickOutcome judge(RevocationRequest held, InfluxException changeFailure) {
-        int status = changeFailure == null ? acceptedStatus(held.stage()) : changeFailure.status();
+        int status = changeFailure == null ? acceptedStatus(held) : changeFailure.status();
         Presence presence = changes.presence(held);
         if (presence == StageChanges.wanted(held.stage()) || (presence == Presence.UNKNOWN && changeFailure == null)) {
             // Done, or InfluxDB accepted the change but could not be read back: done, verified only if read.
@@ -288,8 +299,15 @@ public class RequestDecisions {
     }
 
     /** InfluxDB's status for an accepted change: 204 for a delete, 200 for a status change. */
-    private static int acceptedStatus(Stage held) {
-        return held == Stage.REVOKING ? 204 : 200;
+    /**
+     * The status InfluxDB answers a change it accepted with: 204 for a v2 or Management API delete,
+     * 200 for InfluxDB 3's delete (an empty body) and for a status change.
+     */
+    private int acceptedStatus(RevocationRequest held) {
+        if (held.stage() != Stage.REVOKING) {
+            return 200;
+        }
+        return influx.of(held.target()).kind() == TargetKind.V3 ? 200 : 204;
     }
 
     private static AuditEvent eventOf(Intent intent) {

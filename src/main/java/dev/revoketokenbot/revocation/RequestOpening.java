@@ -100,7 +100,7 @@ public class RequestOpening {
                 newRequestId(),
                 target.target(),
                 id.get().value(),
-                shortened(summary.user()),
+                target.kind().hasUsers() ? shortened(summary.user()) : null,
                 asked.requester(),
                 asked.channel(),
                 asked.reason(),

@@ -55,7 +55,8 @@ final class ClickReplies {
         } else if (outcome instanceof ClickOutcome.Failed failed) {
             return ReplyTexts.failure(
                             failed.failure(),
-                            "authorization " + Mrkdwn.code(failed.request().tokenId()))
+                            "token " + Mrkdwn.code(failed.request().tokenId()) + " on target "
+                                    + Mrkdwn.code(failed.request().target()))
                     + " The request stays open.";
         } else if (outcome instanceof ClickOutcome.Unconfirmed unconfirmed) {
             RevocationRequest request = unconfirmed.request();

@@ -70,7 +70,9 @@ final class ReplyTexts {
         String nothingChanged = " Nothing was changed.";
         return switch (failure.problem()) {
             case INVALID_ID -> "InfluxDB rejected " + subject + " as an invalid ID." + nothingChanged;
-            case NOT_FOUND -> "InfluxDB has no " + subject + ". Check the ID under Load Data > API Tokens.";
+            case NOT_FOUND ->
+                "InfluxDB has no " + subject + ". Check the ID, and the target (`/revoke-token targets` lists"
+                        + " them).";
             case USER_NOT_FOUND -> "InfluxDB has no " + subject + ".";
             case USER_HAS_NO_TOKENS -> "InfluxDB " + subject + " has no API tokens: nothing to revoke.";
             case INFLUX_UNAUTHORIZED ->

@@ -67,6 +67,34 @@ class StartupRefusalIT {
     }
 
     @Test
+    void aNamedTargetMissingItsSettingsRefusesToStartAndNamesThem() throws IOException, InterruptedException {
+        Path log = Files.createTempFile("startup-targets", ".log");
+        ProcessBuilder builder = service(0, log);
+        builder.environment().put("SLACK_SIGNING_SECRET", "startup-signing-canary");
+        builder.environment().put("REVOKE_APPROVERS", "U0APPROVER");
+        builder.environment().put("INFLUX_TARGETS_EU_WEST_URL", "https://console.influxdata.com");
+        builder.environment().put("INFLUX_TARGETS_EU_WEST_KIND", "dedicated");
+        builder.environment().put("INFLUX_TARGETS_EU_WEST_TOKEN", "target-startup-canary-token");
+        builder.environment().put("INFLUX_TARGETS_EDGE_URL", "http://127.0.0.1:8181");
+        builder.environment().put("INFLUX_TARGETS_EDGE_KIND", "v3");
+        builder.environment().put("REVOKE_DEFAULT_TARGET", "staging");
+        Process process = builder.start();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("the service stopped by itself")
+                .isTrue();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(output)
+                .contains(
+                        "Cloud Dedicated target eu_west needs INFLUX_TARGETS_EU_WEST_ACCOUNT_ID",
+                        "InfluxDB target edge has no token: set INFLUX_TARGETS_EDGE_TOKEN",
+                        "REVOKE_DEFAULT_TARGET (revoke.default-target) names no target")
+                .doesNotContain("target-startup-canary-token", "influx-startup-canary-token", BOT_TOKEN);
+    }
+
+    @Test
     void inSocketModeNoSigningSecretIsNeeded() throws IOException, InterruptedException {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

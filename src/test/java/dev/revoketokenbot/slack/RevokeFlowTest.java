@@ -343,4 +343,25 @@ class RevokeFlowTest extends SlackFlowTest {
         assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("test-influx-operator-token"));
         assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("xoxb-test-bot-token"));
     }
+
+    @Test
+    void aRequestWhoseTargetIsNoLongerConfiguredChangesNothingAndCanStillBeCancelled() {
+        String request = requestMessage();
+        String requestId = requestIdOf(request);
+        ledger.retarget(requestId, "decommissioned");
+        stubs.influxDelete(ID, aResponse().withStatus(204));
+
+        clickAs(APPROVER, ActionIds.REVOKE, request, "revoke");
+
+        assertThat(answerTo("revoke"))
+                .contains("This request's InfluxDB target is no longer configured", "Nothing was changed");
+        assertThat(stubs.deletes(ID)).isEmpty();
+        assertThat(ledger.stage(requestId)).isEqualTo("OPEN");
+        assertThat(auditLinesWith("\"outcome\":\"refused\"", "\"why\":\"target_unknown\""))
+                .hasSize(1);
+
+        clickAs(REQUESTER, ActionIds.CANCEL, request, "cancel");
+
+        assertThat(eventually(() -> stubs.slackCalls("chat.update"), 1).get(0)).contains("*cancelled*");
+    }
 }

@@ -39,6 +39,11 @@ public final class LedgerRows {
                 requestId);
     }
 
+    /** Moves the request to another InfluxDB target, as a restart with other targets would leave it. */
+    public void retarget(String requestId, String target) {
+        update("UPDATE revoke_request SET target = ? WHERE id = ?", target, requestId);
+    }
+
     public String stage(String requestId) {
         return strings("SELECT stage FROM revoke_request WHERE id = ?", requestId)
                 .get(0);
