@@ -79,10 +79,8 @@ class TargetsCommandTest extends SlackFlowTest {
     }
 
     /**
-     * KNOWN BUG (TokenId.shape(V3) is sent to Slack unescaped): the answer names the token-name
-     * form as {@code `name:<token-name>`}, raw. Slack reads {@code <...>} as a link or mention
-     * even inside backticks, which is why every other usage text writes {@code &lt;token-name&gt;}.
-     * This test asserts the escaped form and fails until the text is escaped.
+     * The answer names the token-name form escaped ({@code &lt;token-name&gt;}): Slack reads a raw
+     * {@code <...>} as a link or mention, even inside backticks.
      */
     @Test
     void userHasNoMeaningOnAnInfluxDb3Target() {

@@ -157,11 +157,7 @@ class ThreeTargetsChannelTest extends SlackFlowTest {
                 .doesNotContain(TargetsStubs.CLOUD_TOKEN, TargetsStubs.EDGE_TOKEN, EDGE_NAME);
     }
 
-    /**
-     * KNOWN BUG (RequestDecisions.acceptedStatus): an accepted delete is audited as
-     * {@code "influx_status":204} whatever the target answered; InfluxDB 3 answers a delete with 200.
-     * The audit line should carry the status InfluxDB sent. Fails until it does.
-     */
+    /** An accepted delete is audited with the status its kind answers: InfluxDB 3 answers 200, not 204. */
     @Test
     void anInfluxDb3DeleteIsAuditedWithTheStatusInfluxDb3Answered() {
         stubs.influx3Token(EDGE_NAME, InfluxBodies3.v3QueryResponse(InfluxBodies3.v3TokenRows(EDGE_NAME)));
