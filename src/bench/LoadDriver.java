@@ -45,6 +45,10 @@ import javax.crypto.spec.SecretKeySpec;
  * (request message, message update, audit message, InfluxDB GETs and DELETE) arrived. Reports what
  * the service's request ledger cost per transaction, from its {@code revoke_ledger_seconds} timer.
  *
+ * <p>With {@code --ack-only true} it sends commands only and times their acks, against any app that
+ * acks {@code /revoke-token} (the bot, or a peer of src/bench/peers/ that posts nothing to Slack):
+ * no clicks, no ledger, no diagnostics; see {@link #runAckOnly}.
+ *
  * <p>Java 17, no dependencies: {@code java src/bench/LoadDriver.java --help}. Linux only (reads /proc).
  */
 public class LoadDriver {
@@ -53,7 +57,18 @@ public class LoadDriver {
             + " --pid PID --secret SECRET\n"
             + "  [--scenario NAME] [--concurrency 10] [--rate REQUESTS_PER_S] [--commands 2000] [--rounds 1]\n"
             + "  [--warmup 1000] [--warmup-rounds 1] [--slow-ids false] [--follow-up-deadline 120] [--jvm-flags TEXT]\n"
-            + "  [--other-pids NAME=PID,...] [--diagnostics DIR] [--data-dir DIR]";
+            + "  [--other-pids NAME=PID,...] [--diagnostics DIR] [--data-dir DIR] [--ready-path /q/health/ready]\n"
+            + "  or, acks only: --ack-only true --service URL --pid PID --secret SECRET [--slack URL --influx URL]\n"
+            + "  [--ready-path /q/health/ready] [--scenario NAME] [--concurrency 10] [--rate REQUESTS_PER_S]\n"
+            + "  [--commands 2000] [--rounds 1] [--warmup 1000] [--warmup-rounds 1] [--jvm-flags TEXT]\n"
+            + "  [--other-pids NAME=PID,...]\n"
+            + "--ack-only true: signed /revoke-token commands only (warm-up rounds of --warmup, then --commands),\n"
+            + "  each ack timed and checked (HTTP 200 with \"Looking up\" in the body, within 3 s); no clicks, no\n"
+            + "  ledger, no heap diagnostics. For any app that acks /revoke-token, also one that posts nothing to\n"
+            + "  Slack. With --slack (and --influx), each round first resets their journals and, after its acks,\n"
+            + "  waits (untimed) until the Slack stand-in has one request message per command, so the bot's\n"
+            + "  follow-ups never pile up from round to round. Ends with a line starting \"ack-only result:\".\n"
+            + "--ready-path: the service's path polled until it answers 200 before anything is sent.";
 
     static final String CHANNEL = "CBENCH";
     static final String REQUESTER = "UREQ";
@@ -107,6 +122,10 @@ public class LoadDriver {
     final Path diagnostics;
     /** The service's REVOKE_DATA_DIR, where its embedded ledger keeps its file; null when not given. */
     final Path dataDir;
+    /** Commands only, acks only ({@link #runAckOnly}); --slack and --influx become optional. */
+    final boolean ackOnly;
+    /** Polled on the service until it answers 200, before anything is sent. */
+    final String readyPath;
 
     /** Every authorization ID in a run is new. */
     final AtomicLong nextId = new AtomicLong(1);
@@ -114,9 +133,11 @@ public class LoadDriver {
 
     LoadDriver(Map<String, String> o) {
         scenario = o.getOrDefault("scenario", "adhoc");
+        ackOnly = Boolean.parseBoolean(o.getOrDefault("ack-only", "false"));
+        readyPath = o.getOrDefault("ready-path", "/q/health/ready");
         service = URI.create(required(o, "service"));
-        slack = URI.create(required(o, "slack"));
-        influx = URI.create(required(o, "influx"));
+        slack = ackOnly && !o.containsKey("slack") ? null : URI.create(required(o, "slack"));
+        influx = ackOnly && !o.containsKey("influx") ? null : URI.create(required(o, "influx"));
         pid = Long.parseLong(required(o, "pid"));
         secret = required(o, "secret");
         concurrency = Integer.parseInt(o.getOrDefault("concurrency", "10"));
@@ -158,6 +179,9 @@ public class LoadDriver {
     // The run
 
     boolean run() throws Exception {
+        if (ackOnly) {
+            return runAckOnly();
+        }
         waitReady(Duration.ofSeconds(120));
         String loadBefore = loadAverage();
         long rssStart = procStatus("VmRSS");
@@ -289,6 +313,134 @@ public class LoadDriver {
         s.append('\n').append("result: ").append(errors.total() == 0 ? "clean" : "ERRORS").append('\n');
         System.out.print(s);
         return errors.total() == 0;
+    }
+
+    /**
+     * {@code --ack-only true}: warm-up rounds of commands, then the measured ones; prints the
+     * commands' ack latencies, throughput, the process's RSS and CPU, and one machine-readable line
+     * ("ack-only result: key=value ...", read by src/bench/peers.sh).
+     */
+    boolean runAckOnly() throws Exception {
+        waitReady(Duration.ofSeconds(120));
+        String loadBefore = loadAverage();
+        long rssStart = procStatus("VmRSS");
+
+        long warmStart = System.nanoTime();
+        for (int r = 1; r <= warmupRounds; r++) {
+            ackRound("warm-up " + r, warmup);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "warm-up: %d x %d commands in %.1f s%n",
+                warmupRounds,
+                warmup,
+                seconds(System.nanoTime() - warmStart));
+        long rssAfterWarmup = procStatus("VmRSS");
+
+        CpuMeter cpu = new CpuMeter();
+        Phase commandPhase = new Phase("commands", Phase.COMMAND_ACK);
+        long requestMessages = 0;
+        for (int r = 1; r <= rounds; r++) {
+            Round round = ackRound("round " + r, commands / rounds);
+            commandPhase.add(round.commands);
+            requestMessages += round.requestMessages;
+        }
+        String cpuLine = cpu.report();
+        long rssEnd = procStatus("VmRSS");
+        long rssPeak = procStatus("VmHWM");
+        long threads = procStatus("Threads");
+
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(
+                Locale.ROOT,
+                "== %s: %d commands at concurrency %d (%d round%s of %d), acks only, after a warm-up of %d x %d"
+                        + " commands%n",
+                scenario,
+                commands,
+                concurrency,
+                rounds,
+                rounds == 1 ? "" : "s",
+                commands / rounds,
+                warmupRounds,
+                warmup));
+        if (rate > 0) {
+            s.append(String.format(
+                    Locale.ROOT, "paced: %.0f requests/s, latency counted from when each was due%n", rate));
+        }
+        s.append("process flags: ").append(jvmFlags).append('\n');
+        s.append(String.format(
+                "%-9s %7s %7s %8s %8s %8s %10s%n", "ack", "n", "errors", "p50 ms", "p99 ms", "max ms", "req/s"));
+        s.append(commandPhase.line()).append('\n');
+        if (slack != null) {
+            s.append(String.format(
+                    Locale.ROOT,
+                    "request messages delivered/expected (waited for after each round's acks, untimed): %d/%d%n",
+                    requestMessages,
+                    commands));
+        }
+        s.append(String.format(
+                Locale.ROOT,
+                "RSS: start %.1f MiB, after warm-up %.1f MiB, end %.1f MiB, peak (VmHWM) %.1f MiB; %d threads%n",
+                rssStart / 1024.0,
+                rssAfterWarmup / 1024.0,
+                rssEnd / 1024.0,
+                rssPeak / 1024.0,
+                threads));
+        s.append(cpuLine).append('\n');
+        s.append(String.format(
+                Locale.ROOT,
+                "load average (1/5/15 min) before the run: %s; after: %s%n",
+                loadBefore,
+                loadAverage()));
+        s.append("errors: ").append(errors.total());
+        errors.sorted().forEach((kind, count) -> s.append("\n  ").append(count).append(" x ").append(kind));
+        s.append('\n').append("result: ").append(errors.total() == 0 ? "clean" : "ERRORS").append('\n');
+        s.append(String.format(
+                Locale.ROOT,
+                "ack-only result: n=%d errors=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f req_per_s=%.0f"
+                        + " rss_start_mib=%.1f rss_end_mib=%.1f rss_peak_mib=%.1f threads=%d cpu_ms_per_command=%.3f%n",
+                commandPhase.size(),
+                errors.total(),
+                commandPhase.percentile(50),
+                commandPhase.percentile(99),
+                commandPhase.percentile(100),
+                commandPhase.size() / seconds(commandPhase.wallNanos),
+                rssStart / 1024.0,
+                rssEnd / 1024.0,
+                rssPeak / 1024.0,
+                threads,
+                (double) cpu.serviceMillis / commands));
+        System.out.print(s);
+        return errors.total() == 0;
+    }
+
+    /**
+     * One round of {@code --ack-only}: {@code n} commands. With --slack, the journals are reset first,
+     * and the round ends when the Slack stand-in has n request messages (the bot's follow-ups are done).
+     */
+    Round ackRound(String name, int n) throws Exception {
+        if (slack != null) {
+            admin(slack, "DELETE", "/__admin/requests", null);
+        }
+        if (influx != null) {
+            admin(influx, "DELETE", "/__admin/requests", null);
+        }
+        Round round = new Round(name, n);
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = String.format("%016x", nextId.getAndIncrement());
+        }
+        String tag = name.replace(' ', '-');
+        runPhase(round.commands, n, i -> command(ids[i], tag + "-command-" + i));
+        if (slack != null) {
+            // A command that failed (already counted as an error) may post nothing: wait for the others.
+            long expected = n - round.commands.errors.get();
+            round.requestMessages = awaitCount(slack, "POST", "/api/chat.postMessage", expected);
+            if (round.requestMessages != expected) {
+                errors.add(name + ": " + round.requestMessages + " request messages, expected " + expected);
+            }
+        }
+        return round;
     }
 
     /**
@@ -433,7 +585,9 @@ public class LoadDriver {
         form.put("text", authorizationId + " --reason benchmark run");
         form.put("api_app_id", "A0BENCH");
         form.put("is_enterprise_install", "false");
-        form.put("response_url", slack.resolve("/response/" + responseName).toString());
+        // (--ack-only without --slack: a response_url nobody listens on; a peer never uses it)
+        URI responses = slack != null ? slack : URI.create("http://127.0.0.1:9/");
+        form.put("response_url", responses.resolve("/response/" + responseName).toString());
         form.put("trigger_id", "1.2.3");
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
@@ -662,8 +816,14 @@ public class LoadDriver {
     /** Waits until both WireMocks answer and the service is ready; fails at once if the service process died. */
     void waitReady(Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
-        List<URI> checks = List.of(
-                slack.resolve("/__admin/health"), influx.resolve("/__admin/health"), service.resolve("/q/health/ready"));
+        List<URI> checks = new ArrayList<>();
+        if (slack != null) {
+            checks.add(slack.resolve("/__admin/health"));
+        }
+        if (influx != null) {
+            checks.add(influx.resolve("/__admin/health"));
+        }
+        checks.add(service.resolve(readyPath));
         for (URI uri : checks) {
             while (true) {
                 if (!Files.exists(Path.of("/proc", Long.toString(pid)))) {
@@ -739,6 +899,8 @@ public class LoadDriver {
         final long driverStart = driverCpuMillis();
         final Map<String, Long> start = new LinkedHashMap<>();
         final Map<String, Long> serviceThreadsStart = threadCpuMillis(pid);
+        /** The service's CPU time from the start to the last {@link #report}. */
+        long serviceMillis;
 
         CpuMeter() throws IOException {
             start.put("service", cpuMillis(pid));
@@ -757,6 +919,7 @@ public class LoadDriver {
             for (Map.Entry<String, Long> p : start.entrySet()) {
                 long used = cpuMillis(p.getKey().equals("service") ? pid : otherPids.get(p.getKey())) - p.getValue();
                 service = p.getKey().equals("service") ? used : service;
+                serviceMillis = p.getKey().equals("service") ? used : serviceMillis;
                 ours += used;
                 line.append(String.format(Locale.ROOT, " %s %.1f,", p.getKey(), used / 1000.0));
             }
@@ -767,9 +930,10 @@ public class LoadDriver {
             line.append(String.format(
                     Locale.ROOT,
                     " load driver %.1f, anything else on the machine %.1f%n"
-                            + "service CPU after the warm-up per command + click pair (follow-ups and background work included): %.2f ms",
+                            + "service CPU after the warm-up per command%s (follow-ups and background work included): %.2f ms",
                     driver / 1000.0,
                     elsewhere / 1000.0,
+                    ackOnly ? "" : " + click pair",
                     (double) service / commands));
             line.append("\nservice CPU seconds by thread (threads that ended meanwhile are not counted):");
             Map<String, Long> byGroup = new TreeMap<>();
