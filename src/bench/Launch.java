@@ -72,6 +72,8 @@ public class Launch {
         boolean keep = Boolean.parseBoolean(o.getOrDefault("keep", "false"));
 
         ProcessBuilder builder = new ProcessBuilder(command)
+                // The bot's AppCDS archive names its jar relative to target/quarkus-app: start it from there.
+                .directory(new File(o.getOrDefault("dir", ".")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(o.get("log"))))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -146,7 +148,7 @@ public class Launch {
 
     static void usage() {
         System.err.println("usage: java -cp target/bench/tools Launch --health URL --events URL --secret SECRET --log FILE"
-                + " [--settle-seconds 5] [--timeout-seconds 180] [--keep false] -- COMMAND...");
+                + " [--settle-seconds 5] [--timeout-seconds 180] [--keep false] [--dir .] -- COMMAND...");
         System.exit(2);
     }
 

@@ -101,7 +101,7 @@ build_all() {
 # What the table says about each app.
 label() {
   case "$1" in
-    bot) echo "bot ($(flags_name "$BOT_FLAGS" BOT_JVM_FLAGS))" ;;
+    bot) echo "bot ($(flags_name "$BOT_FLAGS" BOT_JVM_FLAGS), AppCDS)" ;;
     bot-plain) echo "bot (plain java -jar)" ;;
     quarkus-bolt) echo "Quarkus + Bolt floor ($(flags_name "$FLOOR_FLAGS" FLOOR_JVM_FLAGS))" ;;
     quarkus-bolt-plain) echo "Quarkus + Bolt floor (plain java -jar)" ;;
@@ -141,7 +141,7 @@ measure() {
   local flags
   flags=$(flags_of "$app")
   local -a launch_env cmd driver_extra=()
-  local health ready
+  local health ready dir=
   local slack_port influx_port
   case "$app" in
     bot | bot-plain)
@@ -154,8 +154,16 @@ measure() {
       # One ledger per app, new for its first launch (which creates the schema); later launches open it,
       # as a restarted pod would.
       mkdir -p "$PWD/$out/data"
-      # shellcheck disable=SC2206 # flags is a list of words
-      cmd=(java $flags -jar "$SERVICE_JAR")
+      # As the README and the chart start it: from target/quarkus-app, with the AppCDS archive
+      # written at package time; bot-plain is the bare `java -jar`, no flags and no archive.
+      if [[ $app == bot ]]; then
+        # shellcheck disable=SC2206 # flags is a list of words
+        cmd=(java $flags -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar)
+        dir=target/quarkus-app
+      else
+        # shellcheck disable=SC2206 # flags is a list of words
+        cmd=(java $flags -jar "$SERVICE_JAR")
+      fi
       health=/q/health/live
       ready=/q/health/ready
       driver_extra=(--slack "http://127.0.0.1:$slack_port" --influx "http://127.0.0.1:$influx_port"
@@ -201,7 +209,7 @@ measure() {
     if ! line=$("${launch_env[@]}" $TOOL_JVM -cp "$TOOLS" Launch \
       --health "http://127.0.0.1:$port$health" --events "http://127.0.0.1:$port/slack/events" \
       --secret "$SIGNING_SECRET" --log "$out/app.log" --settle-seconds "$SETTLE_SECONDS" \
-      --keep "$([[ $i == "$LAUNCHES" ]] && echo true || echo false)" -- "${cmd[@]}"); then
+      --keep "$([[ $i == "$LAUNCHES" ]] && echo true || echo false)" --dir "${dir:-.}" -- "${cmd[@]}"); then
       echo "launch $i of $app failed; see $out/app.log" >&2
       R[$app errors]="launch failed"
       return 1
@@ -332,7 +340,8 @@ table() {
     local flags
     flags=$(flags_of "$app")
     case "$app" in
-      bot | bot-plain) echo "- $(label "$app"): \`java ${flags:+$flags }-jar target/quarkus-app/quarkus-run.jar\`, health /q/health/live; its follow-ups (InfluxDB lookup, request message) go to the WireMocks, and each round waits for them, untimed" ;;
+      bot) echo "- $(label "$app"): \`cd target/quarkus-app && java ${flags:+$flags }-XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar\`, health /q/health/live; its follow-ups (InfluxDB lookup, request message) go to the WireMocks, and each round waits for them, untimed" ;;
+      bot-plain) echo "- $(label "$app"): \`java ${flags:+$flags }-jar target/quarkus-app/quarkus-run.jar\`, health /q/health/live; its follow-ups (InfluxDB lookup, request message) go to the WireMocks, and each round waits for them, untimed" ;;
       quarkus-bolt | quarkus-bolt-plain) echo "- $(label "$app"): \`java ${flags:+$flags }-jar $FLOOR_JAR\`, health /q/health/live" ;;
       bolt-js) echo "- $(label "$app"): \`node ${flags:+$flags }$BOLTJS_DIR/app.js\`, health /health" ;;
     esac

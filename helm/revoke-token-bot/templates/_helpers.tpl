@@ -348,10 +348,10 @@ Minimum number of pods that run: what decides whether a PodDisruptionBudget make
 {{- end }}
 
 {{/*
-JAVA_OPTS_APPEND: setting it in the pod replaces the image's value, so the image's two flags
-(listen on all interfaces, JBoss log manager) come first, then jvm.options.
+JAVA_OPTS_APPEND: setting it in the pod replaces the image's value, so the image's three flags
+(listen on all interfaces, JBoss log manager, the image's AppCDS archive) come first, then jvm.options.
 */}}
 {{- define "revoke-token-bot.javaOptsAppend" -}}
-{{- $image := "-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager" }}
+{{- $image := "-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:SharedArchiveFile=/deployments/app-cds.jsa" }}
 {{- trim (printf "%s %s" $image .Values.jvm.options) }}
 {{- end }}

@@ -69,7 +69,23 @@ class ContainerImageTest {
                 .anySatisfy(env -> assertThat(env)
                         .startsWith("JAVA_OPTS_APPEND=")
                         .contains("-Dquarkus.http.host=0.0.0.0")
-                        .contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager"));
+                        .contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager")
+                        .contains("-XX:SharedArchiveFile=/deployments/app-cds.jsa"));
+    }
+
+    @Test
+    void writesTheAppCdsArchiveWithTheImagesOwnJvmAsTheRuntimeUser() throws IOException {
+        // An archive serves only the JVM build that wrote it: the build host's would be ignored.
+        assertThat(instructions("RUN"))
+                .extracting(run -> String.join(" ", run.args()))
+                .singleElement()
+                .satisfies(run -> assertThat(run)
+                        .contains("-XX:ArchiveClassesAtExit=/deployments/app-cds.jsa")
+                        .contains("-Dquarkus.appcds.generate=true")
+                        .contains("-jar /deployments/" + RUN_JAR)
+                        .contains("test -s /deployments/app-cds.jsa"));
+        List<String> keywords = instructionKeywords();
+        assertThat(keywords.indexOf("RUN")).isGreaterThan(keywords.indexOf("USER"));
     }
 
     @Test
@@ -117,6 +133,17 @@ class ContainerImageTest {
 
     /** The Dockerfile's instructions with this keyword, continuation lines joined, comments skipped. */
     private static List<Instruction> instructions(String keyword) throws IOException {
+        return allInstructions().stream()
+                .filter(instruction -> instruction.keyword().equals(keyword))
+                .toList();
+    }
+
+    /** The keyword of every instruction, in order. */
+    private static List<String> instructionKeywords() throws IOException {
+        return allInstructions().stream().map(Instruction::keyword).toList();
+    }
+
+    private static List<Instruction> allInstructions() throws IOException {
         List<Instruction> found = new ArrayList<>();
         StringBuilder logical = new StringBuilder();
         for (String line : Files.readAllLines(DOCKERFILE, StandardCharsets.UTF_8)) {
@@ -132,9 +159,7 @@ class ContainerImageTest {
             List<String> words =
                     WHITESPACE.splitAsStream(logical.toString().strip()).toList();
             logical.setLength(0);
-            if (words.get(0).toUpperCase(Locale.ROOT).equals(keyword)) {
-                found.add(new Instruction(keyword, words.subList(1, words.size())));
-            }
+            found.add(new Instruction(words.get(0).toUpperCase(Locale.ROOT), words.subList(1, words.size())));
         }
         return found;
     }

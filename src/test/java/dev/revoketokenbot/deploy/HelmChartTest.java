@@ -379,7 +379,10 @@ class HelmChartTest {
                 // Follow-ups at nice 19, so acks win the CPU.
                 .contains("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19")
                 // Setting JAVA_OPTS_APPEND replaces the image's value: its flags must be kept.
-                .contains("-Dquarkus.http.host=0.0.0.0", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager")
+                .contains(
+                        "-Dquarkus.http.host=0.0.0.0",
+                        "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                        "-XX:SharedArchiveFile=/deployments/app-cds.jsa")
                 .doesNotContain("\n");
         // One collector, given where the image's start script takes it (it would add ParallelGC).
         assertThat(javaOpts).doesNotContain("-XX:+Use");
