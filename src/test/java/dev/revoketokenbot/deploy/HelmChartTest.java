@@ -376,6 +376,7 @@ class HelmChartTest {
         String javaOpts = (String) env(container, "JAVA_OPTS_APPEND").get("value");
         assertThat(javaOpts)
                 .contains("-XX:+ExitOnOutOfMemoryError")
+                .contains("-XX:TieredStopAtLevel=1")
                 // Follow-ups at nice 19, so acks win the CPU.
                 .contains("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19")
                 // Setting JAVA_OPTS_APPEND replaces the image's value: its flags must be kept.
