@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
+import dev.revoketokenbot.config.TargetKind;
 import dev.revoketokenbot.revocation.AuditEvent;
 import dev.revoketokenbot.revocation.AuditOutcome;
 import dev.revoketokenbot.revocation.DecisionRecord;
@@ -630,6 +631,31 @@ class RequestMessagesTest {
             String fallback = RequestMessages.requestFallback(view);
             assertThat(fallback).hasSizeLessThan(BlockKitLimits.MESSAGE_TEXT);
             BlockKitLimits.assertWellFormed(fallback);
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("oversized")
+    void requestsOnEveryKindOfTargetFromHugeTextStayWithinSlackLimits(String name, String text) {
+        for (TargetKind kind : TargetKind.values()) {
+            RequestView view = new RequestView(
+                    hostileRequest(text, Stage.OPEN),
+                    new TokenSummary(text, text, text, text, text, text, CREATED, kind, CREATED),
+                    OptionalInt.empty(),
+                    SEALED,
+                    kind.canDeactivate() ? Optional.of(new RequestView.Progress(1, List.of())) : Optional.empty(),
+                    new RequestView.Progress(1, List.of()),
+                    Optional.empty());
+
+            JsonArray blocks = json(RequestMessages.request(view));
+
+            BlockKitLimits.assertWithinLimits(blocks);
+            String shown = String.join("\n", mrkdwnTexts(blocks));
+            assertThat(shown).as(kind.name()).contains("*Target*", kind.label(), "*Token expires*");
+            assertThat(shown.contains("*User*")).as(kind.name()).isEqualTo(kind.hasUsers());
+            assertThat(blocks.toString().contains(ActionIds.DEACTIVATE))
+                    .as(kind.name())
+                    .isEqualTo(kind.canDeactivate());
         }
     }
 
