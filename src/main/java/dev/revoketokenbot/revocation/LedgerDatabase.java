@@ -23,14 +23,17 @@ import java.util.List;
 class LedgerDatabase {
 
     private final javax.sql.DataSource db;
+    private final LedgerSchema schema;
     private final MeterRegistry metrics;
 
     LedgerDatabase(
             RevokeSettings settings,
+            LedgerSchema schema,
             MeterRegistry metrics,
             @DataSource(LedgerDatasources.SHARED) InjectableInstance<AgroalDataSource> shared,
             @DataSource(LedgerDatasources.EMBEDDED) InjectableInstance<AgroalDataSource> embedded) {
         this.db = settings.ledger().shared() ? shared.get() : embedded.get();
+        this.schema = schema;
         this.metrics = metrics;
     }
 
@@ -61,6 +64,12 @@ class LedgerDatabase {
     <T> T inTransaction(String operation, Work<T> work) {
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "ok";
+        try {
+            schema.await();
+        } catch (SQLException e) {
+            sample.stop(metrics.timer("revoke_ledger", "operation", operation, "outcome", "failed"));
+            throw new LedgerException(e);
+        }
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -95,6 +95,29 @@ class StartupRefusalIT {
     }
 
     @Test
+    void aLedgerThatCannotBeMigratedStopsTheBot() throws IOException, InterruptedException {
+        Path log = Files.createTempFile("startup-ledger", ".log");
+        ProcessBuilder builder = service(0, log);
+        builder.environment().put("SLACK_SIGNING_SECRET", "startup-signing-canary");
+        builder.environment().put("REVOKE_APPROVERS", "U0APPROVER");
+        // Nothing listens on port 9: the schema cannot be brought up to date after the start.
+        builder.environment().put("REVOKE_LEDGER_URL", "jdbc:postgresql://127.0.0.1:9/revoke");
+        builder.environment().put("REVOKE_LEDGER_USERNAME", "revoke");
+        builder.environment().put("REVOKE_LEDGER_PASSWORD", "ledger-startup-canary");
+        Process process = builder.start();
+
+        assertThat(process.waitFor(90, TimeUnit.SECONDS))
+                .as("the service stopped by itself")
+                .isTrue();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(output)
+                .contains("The request ledger's schema could not be brought up to date, so the bot stops")
+                .doesNotContain("ledger-startup-canary", "startup-signing-canary", BOT_TOKEN);
+    }
+
+    @Test
     void inSocketModeNoSigningSecretIsNeeded() throws IOException, InterruptedException {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

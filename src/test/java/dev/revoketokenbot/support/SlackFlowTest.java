@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.revoketokenbot.config.LedgerDatasources;
+import dev.revoketokenbot.revocation.LedgerSchema;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.InjectableInstance;
@@ -75,8 +76,13 @@ public abstract class SlackFlowTest {
 
     protected LedgerRows ledger;
 
+    @Inject
+    LedgerSchema schema;
+
     @BeforeEach
     void freshStubsAndLogs() {
+        // The schema is brought up to date just after the start: these rows are read without the bot.
+        await().atMost(Duration.ofSeconds(60)).until(schema::isMigrated);
         ledger = new LedgerRows(sharedLedgerUrl.isPresent() ? sharedLedger.get() : embeddedLedger.get());
         ledger.clear();
         stubs.reset();
