@@ -29,15 +29,8 @@ class StartupRefusalIT {
 
     @Test
     void aMisconfiguredBotRefusesToStartAndNamesWhatToSet() throws IOException, InterruptedException {
-        Path log = Files.createTempFile("startup-refusal", ".log");
-        Process process = service(0, log).start();
+        String output = refusal("startup-refusal", Map.of(), 60);
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS))
-                .as("the service stopped by itself")
-                .isTrue();
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-
-        assertThat(process.exitValue()).isNotZero();
         assertThat(output)
                 .contains("REVOKE_APPROVERS", "REVOKE_APPROVER_GROUPS", "SLACK_SIGNING_SECRET")
                 .doesNotContain(BOT_TOKEN, "influx-startup-canary-token");
@@ -45,20 +38,13 @@ class StartupRefusalIT {
 
     @Test
     void approvalCountsOutOfBoundsRefuseToStartAndNameTheirVariables() throws IOException, InterruptedException {
-        Path log = Files.createTempFile("startup-approvals", ".log");
-        ProcessBuilder builder = service(0, log);
-        builder.environment().put("SLACK_SIGNING_SECRET", "startup-signing-canary");
-        builder.environment().put("REVOKE_APPROVERS", "U0APPROVER");
-        builder.environment().put("REVOKE_DEACTIVATE_APPROVALS", "-1");
-        builder.environment().put("REVOKE_DELETE_APPROVALS", "6");
-        Process process = builder.start();
+        Map<String, String> env = Map.of(
+                "SLACK_SIGNING_SECRET", "startup-signing-canary",
+                "REVOKE_APPROVERS", "U0APPROVER",
+                "REVOKE_DEACTIVATE_APPROVALS", "-1",
+                "REVOKE_DELETE_APPROVALS", "6");
+        String output = refusal("startup-approvals", env, 60);
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS))
-                .as("the service stopped by itself")
-                .isTrue();
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-
-        assertThat(process.exitValue()).isNotZero();
         assertThat(output)
                 .contains(
                         "REVOKE_DEACTIVATE_APPROVALS (revoke.deactivate-approvals) is -1",
@@ -68,24 +54,17 @@ class StartupRefusalIT {
 
     @Test
     void aNamedTargetMissingItsSettingsRefusesToStartAndNamesThem() throws IOException, InterruptedException {
-        Path log = Files.createTempFile("startup-targets", ".log");
-        ProcessBuilder builder = service(0, log);
-        builder.environment().put("SLACK_SIGNING_SECRET", "startup-signing-canary");
-        builder.environment().put("REVOKE_APPROVERS", "U0APPROVER");
-        builder.environment().put("INFLUX_TARGETS_EU_WEST_URL", "https://console.influxdata.com");
-        builder.environment().put("INFLUX_TARGETS_EU_WEST_KIND", "dedicated");
-        builder.environment().put("INFLUX_TARGETS_EU_WEST_TOKEN", "target-startup-canary-token");
-        builder.environment().put("INFLUX_TARGETS_EDGE_URL", "http://127.0.0.1:8181");
-        builder.environment().put("INFLUX_TARGETS_EDGE_KIND", "v3");
-        builder.environment().put("REVOKE_DEFAULT_TARGET", "staging");
-        Process process = builder.start();
+        Map<String, String> env = Map.of(
+                "SLACK_SIGNING_SECRET", "startup-signing-canary",
+                "REVOKE_APPROVERS", "U0APPROVER",
+                "INFLUX_TARGETS_EU_WEST_URL", "https://console.influxdata.com",
+                "INFLUX_TARGETS_EU_WEST_KIND", "dedicated",
+                "INFLUX_TARGETS_EU_WEST_TOKEN", "target-startup-canary-token",
+                "INFLUX_TARGETS_EDGE_URL", "http://127.0.0.1:8181",
+                "INFLUX_TARGETS_EDGE_KIND", "v3",
+                "REVOKE_DEFAULT_TARGET", "staging");
+        String output = refusal("startup-targets", env, 60);
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS))
-                .as("the service stopped by itself")
-                .isTrue();
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-
-        assertThat(process.exitValue()).isNotZero();
         assertThat(output)
                 .contains(
                         "Cloud Dedicated target eu_west needs INFLUX_TARGETS_EU_WEST_ACCOUNT_ID",
@@ -96,25 +75,36 @@ class StartupRefusalIT {
 
     @Test
     void aLedgerThatCannotBeMigratedStopsTheBot() throws IOException, InterruptedException {
-        Path log = Files.createTempFile("startup-ledger", ".log");
-        ProcessBuilder builder = service(0, log);
-        builder.environment().put("SLACK_SIGNING_SECRET", "startup-signing-canary");
-        builder.environment().put("REVOKE_APPROVERS", "U0APPROVER");
         // Nothing listens on port 9: the schema cannot be brought up to date after the start.
-        builder.environment().put("REVOKE_LEDGER_URL", "jdbc:postgresql://127.0.0.1:9/revoke");
-        builder.environment().put("REVOKE_LEDGER_USERNAME", "revoke");
-        builder.environment().put("REVOKE_LEDGER_PASSWORD", "ledger-startup-canary");
-        Process process = builder.start();
+        Map<String, String> env = Map.of(
+                "SLACK_SIGNING_SECRET", "startup-signing-canary",
+                "REVOKE_APPROVERS", "U0APPROVER",
+                "REVOKE_LEDGER_URL", "jdbc:postgresql://127.0.0.1:9/revoke",
+                "REVOKE_LEDGER_USERNAME", "revoke",
+                "REVOKE_LEDGER_PASSWORD", "ledger-startup-canary");
+        String output = refusal("startup-ledger", env, 90);
 
-        assertThat(process.waitFor(90, TimeUnit.SECONDS))
-                .as("the service stopped by itself")
-                .isTrue();
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-
-        assertThat(process.exitValue()).isNotZero();
         assertThat(output)
                 .contains("The request ledger's schema could not be brought up to date, so the bot stops")
                 .doesNotContain("ledger-startup-canary", "startup-signing-canary", BOT_TOKEN);
+    }
+
+    /**
+     * Starts the service with {@code env} added, expects it to stop by itself within {@code seconds}
+     * with a non-zero status, and returns what it printed.
+     */
+    private static String refusal(String name, Map<String, String> env, int seconds)
+            throws IOException, InterruptedException {
+        Path log = Files.createTempFile(name, ".log");
+        ProcessBuilder builder = service(0, log);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+
+        assertThat(process.waitFor(seconds, TimeUnit.SECONDS))
+                .as("the service stopped by itself")
+                .isTrue();
+        assertThat(process.exitValue()).isNotZero();
+        return Files.readString(log, StandardCharsets.UTF_8);
     }
 
     @Test
