@@ -30,6 +30,11 @@ public interface TargetTokens {
      */
     boolean delete(String tokenId);
 
+    /** The HTTP status this kind answers an accepted delete with (its answer carries no body). */
+    default int acceptedDeleteStatus() {
+        return 204;
+    }
+
     /**
      * Sets the token's status ({@link Token#INACTIVE} or {@link Token#ACTIVE}), where {@link
      * TargetKind#canDeactivate()}; answers the token as InfluxDB now has it.

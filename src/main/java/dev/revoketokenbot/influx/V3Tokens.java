@@ -58,6 +58,12 @@ final class V3Tokens implements TargetTokens {
         return calls.delete(() -> client.delete(tokenName));
     }
 
+    /** InfluxDB 3 answers a delete with 200 and an empty body. */
+    @Override
+    public int acceptedDeleteStatus() {
+        return 200;
+    }
+
     private static Token token(Influx3TokensClient.TokenRow row) {
         String permissions = row.permissions() == null ? "" : row.permissions().strip();
         return new Token(

@@ -1,7 +1,6 @@
 package dev.revoketokenbot.revocation;
 
 import dev.revoketokenbot.config.RevokeSettings;
-import dev.revoketokenbot.config.TargetKind;
 import dev.revoketokenbot.influx.InfluxException;
 import dev.revoketokenbot.influx.InfluxFailure;
 import dev.revoketokenbot.influx.InfluxTargets;
@@ -299,15 +298,9 @@ public class RequestDecisions {
     }
 
     /** InfluxDB's status for an accepted change: 204 for a delete, 200 for a status change. */
-    /**
-     * The status InfluxDB answers a change it accepted with: 204 for a v2 or Management API delete,
-     * 200 for InfluxDB 3's delete (an empty body) and for a status change.
-     */
+    /** The status InfluxDB answers a change it accepted with: its kind's for a delete, 200 for a status change. */
     private int acceptedStatus(RevocationRequest held) {
-        if (held.stage() != Stage.REVOKING) {
-            return 200;
-        }
-        return influx.of(held.target()).kind() == TargetKind.V3 ? 200 : 204;
+        return held.stage() == Stage.REVOKING ? influx.of(held.target()).acceptedDeleteStatus() : 200;
     }
 
     private static AuditEvent eventOf(Intent intent) {
