@@ -349,9 +349,9 @@ Minimum number of pods that run: what decides whether a PodDisruptionBudget make
 
 {{/*
 JAVA_OPTS_APPEND: setting it in the pod replaces the image's value, so the image's three flags
-(listen on all interfaces, JBoss log manager, the image's AppCDS archive) come first, then jvm.options.
+(listen on all interfaces, JBoss log manager, the image's AOT cache) come first, then jvm.options.
 */}}
 {{- define "revoke-token-bot.javaOptsAppend" -}}
-{{- $image := "-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:SharedArchiveFile=/deployments/app-cds.jsa" }}
+{{- $image := "-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:AOTCache=/deployments/app.aot" }}
 {{- trim (printf "%s %s" $image .Values.jvm.options) }}
 {{- end }}

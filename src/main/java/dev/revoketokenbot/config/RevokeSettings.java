@@ -59,6 +59,13 @@ public interface RevokeSettings {
     @WithDefault("./data")
     Path dataDir();
 
+    /**
+     * Whether this is the run that trains Java's AOT cache ({@code -Drevoke.training=true}): the bot
+     * starts on placeholder settings ({@link TrainingSettings}) and exits once it is fully started.
+     */
+    @WithDefault("false")
+    boolean training();
+
     /** The request ledger: every request, its stage and every decision taken on it. */
     Ledger ledger();
 

@@ -2,8 +2,9 @@ package dev.revoketokenbot.revocation;
 
 import dev.revoketokenbot.config.LedgerDatasources;
 import dev.revoketokenbot.config.RevokeSettings;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.InjectableInstance;
-import io.quarkus.flyway.FlywayDataSource;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,15 +31,17 @@ public class LedgerSchema {
     private static final Logger LOG = Logger.getLogger(LedgerSchema.class);
     /** How long a ledger transaction waits for the schema before failing like an unreachable ledger. */
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The migrations, for PostgreSQL and H2 alike. */
+    static final String LOCATION = "classpath:db/ledger";
 
     private final CompletableFuture<Void> migrated = new CompletableFuture<>();
-    private final InjectableInstance<Flyway> flyway;
+    private final InjectableInstance<AgroalDataSource> ledger;
 
     LedgerSchema(
             RevokeSettings settings,
-            @FlywayDataSource(LedgerDatasources.SHARED) InjectableInstance<Flyway> shared,
-            @FlywayDataSource(LedgerDatasources.EMBEDDED) InjectableInstance<Flyway> embedded) {
-        this.flyway = settings.ledger().shared() ? shared : embedded;
+            @DataSource(LedgerDatasources.SHARED) InjectableInstance<AgroalDataSource> shared,
+            @DataSource(LedgerDatasources.EMBEDDED) InjectableInstance<AgroalDataSource> embedded) {
+        this.ledger = settings.ledger().shared() ? shared : embedded;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -48,7 +52,11 @@ public class LedgerSchema {
 
     private void migrate() {
         try {
-            flyway.get().migrate();
+            Flyway.configure(LedgerSchema.class.getClassLoader())
+                    .dataSource(ledger.get())
+                    .locations(LOCATION)
+                    .load()
+                    .migrate();
             migrated.complete(null);
         } catch (RuntimeException e) {
             migrated.completeExceptionally(e);
@@ -60,6 +68,11 @@ public class LedgerSchema {
     /** Whether the schema is up to date. */
     public boolean isMigrated() {
         return migrated.isDone() && !migrated.isCompletedExceptionally();
+    }
+
+    /** Completes when the schema is up to date, exceptionally when it could not be brought there. */
+    public CompletionStage<Void> migration() {
+        return migrated.minimalCompletionStage();
     }
 
     /** Waits until the schema is up to date; fails as the database would when it is not. */

@@ -10,6 +10,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,9 +59,15 @@ public class SocketModeConnection {
     private volatile SocketModeApp socketMode;
     private boolean stopping;
 
-    void start(@Observes StartupEvent event, SlackSettings settings, App app) {
+    /** In HTTP mode Bolt's app is built by the first request, not by the start. */
+    void start(@Observes StartupEvent event, SlackSettings settings, Instance<App> apps) {
+        start(settings, apps::get);
+    }
+
+    void start(SlackSettings settings, Supplier<App> apps) {
         if (settings.socketMode()) {
             String appToken = settings.appToken().orElseThrow();
+            App app = apps.get();
             attempts.execute(() -> connect(app, appToken, FIRST_RETRY));
         }
     }

@@ -70,6 +70,11 @@ class StartupChecksTest {
         }
 
         @Override
+        public boolean training() {
+            return false;
+        }
+
+        @Override
         public Ledger ledger() {
             throw new UnsupportedOperationException("start-up checks do not read the ledger settings");
         }

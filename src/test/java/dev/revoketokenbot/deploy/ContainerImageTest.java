@@ -17,22 +17,24 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * src/main/docker/Dockerfile.jvm, read as instructions: it copies Quarkus's fast-jar layout, runs as
- * the non-root user the Helm chart expects, and listens on 8080. No Docker engine is needed.
+ * src/main/docker/Dockerfile.jvm, read as instructions: it copies Quarkus's aot-jar layout, trains
+ * Java 25's AOT cache with the chart's JVM flags and starts with it, runs as the non-root user the
+ * Helm chart expects, and listens on 8080. No Docker engine is needed ({@code AotCacheIT} runs the
+ * training itself).
  */
 class ContainerImageTest {
 
     private static final Path DOCKERFILE = Path.of("src", "main", "docker", "Dockerfile.jvm");
     private static final Path QUARKUS_APP = Path.of("target", "quarkus-app");
 
-    /** What Quarkus's fast-jar packaging writes under target/quarkus-app, and where the image puts it. */
-    private static final List<Map.Entry<String, String>> FAST_JAR_LAYOUT = List.of(
+    /** What Quarkus's aot-jar packaging writes under target/quarkus-app, and where the image puts it. */
+    private static final List<Map.Entry<String, String>> JAR_LAYOUT = List.of(
             Map.entry("target/quarkus-app/lib/", "/deployments/lib/"),
             Map.entry("target/quarkus-app/*.jar", "/deployments/"),
             Map.entry("target/quarkus-app/app/", "/deployments/app/"),
             Map.entry("target/quarkus-app/quarkus/", "/deployments/quarkus/"));
 
-    /** The jar run-java.sh starts; fast-jar's entry point. */
+    /** The jar run-java.sh starts; the packaging's entry point. */
     private static final String RUN_JAR = "quarkus-run.jar";
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -46,7 +48,7 @@ class ContainerImageTest {
         assertThat(copies).allSatisfy(copy -> assertThat(copy.args()).first().isEqualTo("--chown=185"));
         assertThat(copies)
                 .extracting(copy -> Map.entry(copy.args().get(1), copy.args().get(2)))
-                .containsExactlyElementsOf(FAST_JAR_LAYOUT);
+                .containsExactlyElementsOf(JAR_LAYOUT);
     }
 
     @Test
@@ -70,32 +72,53 @@ class ContainerImageTest {
                         .startsWith("JAVA_OPTS_APPEND=")
                         .contains("-Dquarkus.http.host=0.0.0.0")
                         .contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager")
-                        .contains("-XX:SharedArchiveFile=/deployments/app-cds.jsa"));
+                        .contains("-XX:AOTCache=/deployments/app.aot"));
     }
 
     @Test
-    void writesTheAppCdsArchiveWithTheImagesOwnJvmAsTheRuntimeUser() throws IOException {
-        // An archive serves only the JVM build that wrote it: the build host's would be ignored.
+    void trainsTheAotCacheWithTheImagesOwnJvmAsTheRuntimeUser() throws IOException {
+        // A cache serves only the JVM build that wrote it: the build host's would be ignored.
         assertThat(instructions("RUN"))
                 .extracting(run -> String.join(" ", run.args()))
                 .singleElement()
                 .satisfies(run -> assertThat(run)
-                        .contains("-XX:ArchiveClassesAtExit=/deployments/app-cds.jsa")
-                        .contains("-Dquarkus.appcds.generate=true")
+                        .contains("java ${TRAINING_FLAGS} -XX:AOTCacheOutput=/deployments/app.aot")
+                        .contains("-Drevoke.training=true")
                         .contains("-jar /deployments/" + RUN_JAR)
-                        .contains("test -s /deployments/app-cds.jsa"));
+                        .contains("test -s /deployments/app.aot"));
         List<String> keywords = instructionKeywords();
         assertThat(keywords.indexOf("RUN")).isGreaterThan(keywords.indexOf("USER"));
     }
 
     @Test
-    void baseImageIsAPinnedJava17Runtime() throws IOException {
+    void trainsWithTheChartsJvmFlags() throws IOException {
+        Map<String, Object> jvm = path(YamlDocuments.load(Path.of("helm", "revoke-token-bot", "values.yaml")), "jvm");
+        List<String> chartFlags = new ArrayList<>(List.of(WHITESPACE.split(((String) jvm.get("options")).trim())));
+        chartFlags.addAll(List.of(WHITESPACE.split(((String) jvm.get("gc")).trim())));
+
+        assertThat(trainingFlags()).containsExactlyElementsOf(chartFlags);
+    }
+
+    /** The flags in {@code ARG TRAINING_FLAGS="..."}, the JVM flags the AOT cache is trained with. */
+    static List<String> trainingFlags() throws IOException {
+        String arg = instructions("ARG").stream()
+                .map(instruction -> String.join(" ", instruction.args()))
+                .filter(value -> value.startsWith("TRAINING_FLAGS="))
+                .findFirst()
+                .orElseThrow();
+        String quoted = arg.substring("TRAINING_FLAGS=".length());
+        return List.of(WHITESPACE.split(quoted.substring(1, quoted.length() - 1).trim()));
+    }
+
+    @Test
+    void baseImageIsAPinnedJava25Runtime() throws IOException {
+        // Java 25: the AOT cache (JEP 483, 514, 515). The bot is built for Java 17 and runs on both.
         List<Instruction> from = instructions("FROM");
 
         assertThat(from)
                 .singleElement()
                 .satisfies(f -> assertThat(f.args().get(0))
-                        .startsWith("registry.access.redhat.com/ubi9/openjdk-17")
+                        .startsWith("registry.access.redhat.com/ubi9/openjdk-25-runtime:")
                         .matches(".+:\\d+(\\.\\d+)+$"));
     }
 

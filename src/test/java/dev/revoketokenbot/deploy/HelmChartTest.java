@@ -383,7 +383,7 @@ class HelmChartTest {
                 .contains(
                         "-Dquarkus.http.host=0.0.0.0",
                         "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                        "-XX:SharedArchiveFile=/deployments/app-cds.jsa")
+                        "-XX:AOTCache=/deployments/app.aot")
                 .doesNotContain("\n");
         // One collector, given where the image's start script takes it (it would add ParallelGC).
         assertThat(javaOpts).doesNotContain("-XX:+Use");

@@ -18,7 +18,6 @@ import dev.revoketokenbot.config.SlackSettings;
 import dev.revoketokenbot.support.SocketModeServer;
 import dev.revoketokenbot.support.Stubs;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -166,7 +165,7 @@ class SocketModeConnectionTest {
     @Test
     void shuttingDownEndsTheRetries() {
         slackSocket.refuseOpensWith("invalid_auth");
-        connection.start(new StartupEvent(), settings(), app);
+        connection.start(settings(), () -> app);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> slackSocket.refusedOpens().size() >= 2);
 

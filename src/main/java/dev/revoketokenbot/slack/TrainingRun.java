@@ -1,0 +1,95 @@
+package dev.revoketokenbot.slack;
+
+import com.slack.api.app_backend.SlackSignature;
+import dev.revoketokenbot.config.RevokeSettings;
+import dev.revoketokenbot.config.SlackSettings;
+import dev.revoketokenbot.revocation.LedgerSchema;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.vertx.http.HttpServer;
+import io.quarkus.vertx.http.HttpServerStart;
+import jakarta.enterprise.event.ObservesAsync;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Ends the run that trains Java's AOT cache ({@code -Drevoke.training=true}) once the bot is fully
+ * started. First it asks what the first minute after a start asks: its health, and Slack's signed
+ * {@code /revoke-token help} and {@code /revoke-token targets}, which the bot answers alone (no
+ * InfluxDB call, no ledger row). It then waits for the ledger's migration and exits; the JVM writes
+ * the cache as the process ends. A bot that answers any of it wrongly exits with 1, so an image
+ * build that trains it fails. Any other run is left alone.
+ */
+class TrainingRun {
+
+    private static final Logger LOG = Logger.getLogger(TrainingRun.class);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    void onServing(
+            @ObservesAsync HttpServerStart serving,
+            RevokeSettings settings,
+            SlackSettings slack,
+            HttpServer server,
+            LedgerSchema schema) {
+        if (!settings.training()) {
+            return;
+        }
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(WAIT).build();
+            URI base = server.getLocalBaseUri();
+            for (String health : List.of("q/health/live", "q/health/ready")) {
+                expectOk(client, HttpRequest.newBuilder(base.resolve(health)).timeout(WAIT), health);
+            }
+            if (slack.signingSecret().isPresent()) {
+                for (String text : List.of("help", "targets")) {
+                    expectOk(client, command(base, slack.signingSecret().get(), text), "/revoke-token " + text);
+                }
+            }
+            schema.migration().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            LOG.info("Training run: started, answered, ledger migrated; exiting");
+            Quarkus.asyncExit(0);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.errorf("Training run failed, so no AOT cache should be kept: %s", e.getMessage());
+            Quarkus.asyncExit(1);
+        }
+    }
+
+    /** A slash command as Slack sends it: form-encoded and signed. */
+    private static HttpRequest.Builder command(URI base, String signingSecret, String text) {
+        String body = "command=" + encode("/revoke-token") + "&text=" + encode(text)
+                + "&user_id=UTRAINING&user_name=training&channel_id=CTRAINING&channel_name=training"
+                + "&team_id=TTRAINING&trigger_id=training&response_url=" + encode("http://127.0.0.1:9/training");
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        return HttpRequest.newBuilder(base.resolve("slack/events"))
+                .timeout(WAIT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, timestamp)
+                .header(
+                        SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
+                        new SlackSignature.Generator(signingSecret).generate(timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static void expectOk(HttpClient client, HttpRequest.Builder request, String what)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(what + " answered " + response.statusCode());
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
