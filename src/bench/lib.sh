@@ -14,6 +14,58 @@ EXTENSION_CLASS=$EXTENSION_DIR/bench/InfluxTokenState.class
 # a 256 MiB container; src/bench/BENCHMARKS.md says why each flag is there.
 CHART_JVM_FLAGS="-Xmx64m -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:TieredStopAtLevel=1 -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19 -XX:+ExitOnOutOfMemoryError"
 SIGNING_SECRET=bench-signing-secret
+
+# The JVM the bot and the floor run on, as the image runs the bot: Java 25 or newer, for the AOT cache
+# (JEP 483/514/515). AOT_JAVA_HOME names its JDK, else Temurin's 25 under /usr/lib/jvm; BENCH_JAVA
+# overrides (a Java 17 runs them without a cache). Tools, WireMock and the driver run on `java`.
+bench_java() {
+  local jdk
+  for jdk in "${AOT_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/java-25-openjdk-*; do
+    if [[ -n $jdk && -x $jdk/bin/java ]]; then
+      echo "$jdk/bin/java"
+      return
+    fi
+  done
+  echo java
+}
+BENCH_JAVA=${BENCH_JAVA:-$(bench_java)}
+
+# java_release JAVA: its feature release (17, 25, ...).
+java_release() {
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
+}
+
+# aot_flag DIR: the flag that starts from DIR's AOT cache (DIR/app.aot) when BENCH_JAVA has one there.
+aot_flag() {
+  [[ -s $1/app.aot ]] && echo "-XX:AOTCache=app.aot"
+  return 0
+}
+
+# train_bot: the bot's AOT cache, as the README and the image write it (src/main/docker/Dockerfile.jvm):
+# one run with -Drevoke.training=true that starts, answers, and exits; from target/quarkus-app, with
+# the chart's flags. Skipped on a Java before 25, and when the cache is newer than the jar.
+train_bot() {
+  local dir=target/quarkus-app
+  if (($(java_release "$BENCH_JAVA") < 25)); then
+    rm -f "$dir/app.aot"
+    return
+  fi
+  if [[ -s $dir/app.aot && $dir/app.aot -nt $dir/quarkus-run.jar && $dir/app.aot -nt $dir/app ]]; then
+    return
+  fi
+  echo "training the bot's AOT cache ($BENCH_JAVA)..."
+  local data
+  data=$(mktemp -d)
+  # shellcheck disable=SC2086 # CHART_JVM_FLAGS is a list of flags
+  (cd "$dir" && env -u REVOKE_LEDGER_URL REVOKE_DATA_DIR="$data" "$BENCH_JAVA" $CHART_JVM_FLAGS \
+    -XX:AOTCacheOutput=app.aot -Drevoke.training=true -jar quarkus-run.jar) >target/bench/training.log 2>&1
+  rm -rf "$data"
+  if [[ ! -s $dir/app.aot ]]; then
+    rm -f "$dir/app.aot"
+    echo "the training run failed; see target/bench/training.log" >&2
+    return 1
+  fi
+}
 SERVICE_JAR=target/quarkus-app/quarkus-run.jar
 
 PIDS=()
@@ -54,13 +106,16 @@ free_port() {
 # Packages the service (tests skipped) and fetches the WireMock jar, unless BENCH_SKIP_BUILD=1 and
 # both are there.
 build() {
+  mkdir -p target/bench
   if [[ ${BENCH_SKIP_BUILD:-0} == 1 && -f $SERVICE_JAR && -f $WIREMOCK_JAR ]]; then
     echo "reusing target/quarkus-app and $WIREMOCK_JAR (BENCH_SKIP_BUILD=1)"
+    train_bot
     return
   fi
   echo "building the service (tests skipped for the benchmark build only)..."
   ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true
   ./mvnw -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION -DoutputDirectory=target/bench
+  train_bot
 }
 
 # Compiles the InfluxDB WireMock's extension against the WireMock jar, unless it is up to date.

@@ -48,7 +48,8 @@ CONCURRENCY=10
 
 OUT=target/bench/peers
 FLOOR_POM=src/bench/peers/quarkus-bolt/pom.xml
-FLOOR_JAR=$OUT/quarkus-bolt/quarkus-app/quarkus-run.jar
+FLOOR_DIR=$OUT/quarkus-bolt/quarkus-app
+FLOOR_JAR=$FLOOR_DIR/quarkus-run.jar
 BOLTJS_SOURCE=src/bench/peers/bolt-js
 BOLTJS_DIR=$OUT/bolt-js
 TOOLS=target/bench/tools
@@ -96,17 +97,49 @@ build_all() {
     mkdir -p "$TOOLS"
     javac --release 17 -nowarn -d "$TOOLS" src/bench/Launch.java
   fi
+  if wants quarkus-bolt; then
+    train_floor
+  fi
+}
+
+# The floor's AOT cache, trained as the bot's is: one start that answers a signed command, then stops
+# (the floor has no training mode, so Launch starts it, sends the command and stops it).
+train_floor() {
+  if (($(java_release "$BENCH_JAVA") < 25)); then
+    rm -f "$FLOOR_DIR/app.aot"
+    return
+  fi
+  if [[ -s $FLOOR_DIR/app.aot && $FLOOR_DIR/app.aot -nt $FLOOR_JAR ]]; then
+    return
+  fi
+  echo "training the floor's AOT cache ($BENCH_JAVA)..."
+  rm -f "$FLOOR_DIR/app.aot"
+  local port
+  port=$(free_port) || return 1
+  # shellcheck disable=SC2086 # TOOL_JVM and FLOOR_FLAGS are lists of words
+  env SLACK_SIGNING_SECRET="$SIGNING_SECRET" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
+    $TOOL_JVM -cp "$TOOLS" Launch --health "http://127.0.0.1:$port/q/health/live" \
+    --events "http://127.0.0.1:$port/slack/events" --secret "$SIGNING_SECRET" \
+    --log "$OUT/floor-training.log" --settle-seconds 1 --keep false --dir "$FLOOR_DIR" \
+    -- "$BENCH_JAVA" $FLOOR_FLAGS -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar >/dev/null
+  test -s "$FLOOR_DIR/app.aot"
 }
 
 # What the table says about each app.
 label() {
   case "$1" in
-    bot) echo "bot ($(flags_name "$BOT_FLAGS" BOT_JVM_FLAGS), AppCDS)" ;;
+    bot) echo "bot ($(flags_name "$BOT_FLAGS" BOT_JVM_FLAGS)$(aot_label target/quarkus-app))" ;;
     bot-plain) echo "bot (plain java -jar)" ;;
-    quarkus-bolt) echo "Quarkus + Bolt floor ($(flags_name "$FLOOR_FLAGS" FLOOR_JVM_FLAGS))" ;;
+    quarkus-bolt) echo "Quarkus + Bolt floor ($(flags_name "$FLOOR_FLAGS" FLOOR_JVM_FLAGS)$(aot_label "$FLOOR_DIR"))" ;;
     quarkus-bolt-plain) echo "Quarkus + Bolt floor (plain java -jar)" ;;
     bolt-js) echo "Bolt-JS $BOLTJS_VERSION (node)" ;;
   esac
+}
+
+# aot_label DIR: ", Java N AOT cache" when DIR has one.
+aot_label() {
+  [[ -s $1/app.aot ]] && echo ", Java $(java_release "$BENCH_JAVA") AOT cache"
+  return 0
 }
 
 # flags_name FLAGS VARIABLE: "chart's flags", "no flags", or the variable that set them.
@@ -154,11 +187,11 @@ measure() {
       # One ledger per app, new for its first launch (which creates the schema); later launches open it,
       # as a restarted pod would.
       mkdir -p "$PWD/$out/data"
-      # As the README and the chart start it: from target/quarkus-app, with the AppCDS archive
-      # written at package time; bot-plain is the bare `java -jar`, no flags and no archive.
+      # As the README and the image start it: from target/quarkus-app, on BENCH_JAVA with its AOT
+      # cache (lib.sh's train_bot); bot-plain is the bare `java -jar`, no flags and no cache.
       if [[ $app == bot ]]; then
         # shellcheck disable=SC2206 # flags is a list of words
-        cmd=(java $flags -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar)
+        cmd=("$BENCH_JAVA" $flags $(aot_flag target/quarkus-app) -jar quarkus-run.jar)
         dir=target/quarkus-app
       else
         # shellcheck disable=SC2206 # flags is a list of words
@@ -172,7 +205,14 @@ measure() {
       wait_http "http://127.0.0.1:$slack_port/__admin/health" || return 1
       wait_http "http://127.0.0.1:$influx_port/__admin/health" || return 1
       ;;
-    quarkus-bolt | quarkus-bolt-plain)
+    quarkus-bolt)
+      # shellcheck disable=SC2206
+      cmd=("$BENCH_JAVA" $flags $(aot_flag "$FLOOR_DIR") -jar quarkus-run.jar)
+      dir=$FLOOR_DIR
+      health=/q/health/live
+      ready=/q/health/ready
+      ;;
+    quarkus-bolt-plain)
       # shellcheck disable=SC2206
       cmd=(java $flags -jar "$FLOOR_JAR")
       health=/q/health/live
@@ -340,9 +380,10 @@ table() {
     local flags
     flags=$(flags_of "$app")
     case "$app" in
-      bot) echo "- $(label "$app"): \`cd target/quarkus-app && java ${flags:+$flags }-XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar\`, health /q/health/live; its follow-ups (InfluxDB lookup, request message) go to the WireMocks, and each round waits for them, untimed" ;;
+      bot) echo "- $(label "$app"): \`cd target/quarkus-app && $BENCH_JAVA ${flags:+$flags }$(aot_flag target/quarkus-app) -jar quarkus-run.jar\`, health /q/health/live; its follow-ups (InfluxDB lookup, request message) go to the WireMocks, and each round waits for them, untimed" ;;
       bot-plain) echo "- $(label "$app"): \`java ${flags:+$flags }-jar target/quarkus-app/quarkus-run.jar\`, health /q/health/live; its follow-ups (InfluxDB lookup, request message) go to the WireMocks, and each round waits for them, untimed" ;;
-      quarkus-bolt | quarkus-bolt-plain) echo "- $(label "$app"): \`java ${flags:+$flags }-jar $FLOOR_JAR\`, health /q/health/live" ;;
+      quarkus-bolt) echo "- $(label "$app"): \`cd $FLOOR_DIR && $BENCH_JAVA ${flags:+$flags }$(aot_flag "$FLOOR_DIR") -jar quarkus-run.jar\`, health /q/health/live" ;;
+      quarkus-bolt-plain) echo "- $(label "$app"): \`java -jar $FLOOR_JAR\`, health /q/health/live" ;;
       bolt-js) echo "- $(label "$app"): \`node ${flags:+$flags }$BOLTJS_DIR/app.js\`, health /health" ;;
     esac
   done

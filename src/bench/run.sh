@@ -65,7 +65,9 @@ run_scenario() {
 
   service_env "$slack_port" "$influx_port" "$service_port" "$data"
   # shellcheck disable=SC2086 # JVM_FLAGS is a list of flags
-  env "${SERVICE_ENV[@]}" java $JVM_FLAGS -jar "$SERVICE_JAR" >"$out/service.log" 2>&1 &
+  # As the README and the image start it: from target/quarkus-app, with its AOT cache (lib.sh's train_bot).
+  (cd target/quarkus-app && exec env "${SERVICE_ENV[@]}" "$BENCH_JAVA" $JVM_FLAGS $(aot_flag .) -jar quarkus-run.jar) \
+    >"$out/service.log" 2>&1 &
   local service_pid=$!
   PIDS+=("$service_pid")
 
@@ -81,7 +83,7 @@ run_scenario() {
     --secret "$SIGNING_SECRET" \
     --concurrency "$CONCURRENCY" \
     --warmup-rounds "$WARMUP_ROUNDS" \
-    --jvm-flags "$JVM_FLAGS" \
+    --jvm-flags "$BENCH_JAVA $JVM_FLAGS $(cd target/quarkus-app && aot_flag .)" \
     --other-pids "Slack WireMock=$slack_pid,InfluxDB WireMock=$influx_pid" \
     --diagnostics "$out" \
     --data-dir "$out/data" \
