@@ -23,8 +23,10 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * </ul>
  *
  * Without settings either run would stop at the first missing one, having loaded little; with
- * these placeholders it reads its whole configuration. Nothing is reachable at them: InfluxDB at
- * port 9, which refuses, Slack never called. Any other run gets nothing from here.
+ * these placeholders it reads its whole configuration. Nothing is reachable at them: InfluxDB and
+ * Slack's Web API at loopback port 9, which refuses. The AOT training run's ledger is a fresh one in
+ * the temporary directory unless REVOKE_DATA_DIR says otherwise ({@link LedgerDatasources}). Any
+ * other run gets nothing from here.
  */
 public class TrainingSettings implements ConfigSourceFactory {
 
@@ -43,6 +45,7 @@ public class TrainingSettings implements ConfigSourceFactory {
                                 "slack.bot-token", "xoxb-training",
                                 "influx.url", "http://127.0.0.1:9",
                                 "influx.token", "training",
+                                "slack.api-url", "http://127.0.0.1:9/api/",
                                 "revoke.approvers", "UTRAINING"),
                         "revoke-token-bot training run",
                         // Below the environment and application.properties: a real setting given to that run wins.

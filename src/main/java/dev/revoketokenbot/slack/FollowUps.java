@@ -82,6 +82,16 @@ public class FollowUps {
         }
     }
 
+    /** Whether no follow-up, decision or notice is running or waiting. */
+    boolean isIdle() {
+        for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {work, decisions, notices}) {
+            if (pool.getActiveCount() > 0 || !pool.getQueue().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @PreDestroy
     void stop() throws InterruptedException {
         for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {work, decisions, notices}) {
