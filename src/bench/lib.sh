@@ -56,11 +56,13 @@ train_bot() {
   echo "training the bot's AOT cache ($BENCH_JAVA)..."
   local data
   data=$(mktemp -d)
+  local rc=0
   # shellcheck disable=SC2086 # CHART_JVM_FLAGS is a list of flags
   (cd "$dir" && env -u REVOKE_LEDGER_URL REVOKE_DATA_DIR="$data" "$BENCH_JAVA" $CHART_JVM_FLAGS \
-    -XX:AOTCacheOutput=app.aot -Drevoke.training=true -jar quarkus-run.jar) >target/bench/training.log 2>&1
+    -XX:AOTCacheOutput=app.aot -Drevoke.training=true -jar quarkus-run.jar) >target/bench/training.log 2>&1 || rc=$?
   rm -rf "$data"
-  if [[ ! -s $dir/app.aot ]]; then
+  # A training run that fails still leaves a cache, of a bot that did not start right: not kept.
+  if [[ $rc != 0 || ! -s $dir/app.aot ]]; then
     rm -f "$dir/app.aot"
     echo "the training run failed; see target/bench/training.log" >&2
     return 1
