@@ -29,6 +29,10 @@ public class InfluxTargetsFromEnvironment implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (TrainingSettings.isTraining(context)) {
+            // A training run knows one InfluxDB, a closed port (TrainingSettings).
+            return List.of();
+        }
         Map<String, String> properties = new HashMap<>();
         for (Iterator<String> names = context.iterateNames(); names.hasNext(); ) {
             String name = names.next();

@@ -22,20 +22,22 @@ public class LedgerDatasources implements ConfigSourceFactory {
     /** The datasource name of the embedded ledger. */
     public static final String EMBEDDED = "embedded";
 
-    /** REVOKE_DATA_DIR's default (RevokeSettings#dataDir). */
-    private static final String DATA_DIR = "./data";
-
     /** Below application.properties (250), so an explicit setting there or in the environment wins. */
     private static final int ORDINAL = 200;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        boolean shared = isSet(context.getValue("revoke.ledger.url"));
+        boolean training = TrainingSettings.isTraining(context);
+        // A training run never opens a real ledger: a fresh file of its own instead.
+        boolean shared = !training && isSet(context.getValue("revoke.ledger.url"));
         ConfigValue dataDir = context.getValue("revoke.data-dir");
-        String given = isSet(dataDir) ? dataDir.getValue() : DATA_DIR;
-        Path dir = Path.of(given.equals(DATA_DIR) ? defaultDataDir(context) : given)
-                .toAbsolutePath()
-                .normalize();
+        Path dir = training
+                ? Path.of(
+                        System.getProperty("java.io.tmpdir"),
+                        "revoke-token-bot-training-" + ProcessHandle.current().pid())
+                : Path.of(isSet(dataDir) ? dataDir.getValue() : "./data")
+                        .toAbsolutePath()
+                        .normalize();
         return List.of(new PropertiesConfigSource(
                 Map.of(
                         "quarkus.datasource." + SHARED + ".active", Boolean.toString(shared),
@@ -52,22 +54,6 @@ public class LedgerDatasources implements ConfigSourceFactory {
      */
     static String embeddedUrl(Path dir) {
         return "jdbc:h2:file:" + dir.resolve("ledger") + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=2048";
-    }
-
-    /**
-     * {@code ./data}; for the AOT cache's training run a fresh directory of its own, so that what it
-     * asks of the bot never lands in the ledger a real start opens.
-     */
-    private static String defaultDataDir(ConfigSourceContext context) {
-        ConfigValue training = context.getValue(TrainingSettings.TRAINING);
-        if (training != null && "true".equals(training.getValue())) {
-            return Path.of(
-                            System.getProperty("java.io.tmpdir"),
-                            "revoke-token-bot-training-"
-                                    + ProcessHandle.current().pid())
-                    .toString();
-        }
-        return DATA_DIR;
     }
 
     private static boolean isSet(ConfigValue value) {

@@ -15,47 +15,61 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * <ul>
  *   <li>{@code -Drevoke.training=true}, the run that writes Java 25's AOT cache ({@code java
  *       -XX:AOTCacheOutput=app.aot -Drevoke.training=true -jar quarkus-run.jar}): the bot starts
- *       completely, on loopback, and exits once it serves and its ledger is migrated
- *       ({@code revocation.TrainingRun});
+ *       completely, on loopback, answers a few requests of its own and exits
+ *       ({@code slack.TrainingRun});
  *   <li>{@code -Dquarkus.appcds.generate=true}, the run Quarkus makes at package time for the AppCDS
  *       archive ({@code quarkus.package.jar.appcds.enabled}, for Java 17): Quarkus exits before the
  *       bot serves.
  * </ul>
  *
- * Without settings either run would stop at the first missing one, having loaded little; with
- * these placeholders it reads its whole configuration. Nothing is reachable at them: InfluxDB and
- * Slack's Web API at loopback port 9, which refuses. The AOT training run's ledger is a fresh one in
- * the temporary directory unless REVOKE_DATA_DIR says otherwise ({@link LedgerDatasources}). Any
- * other run gets nothing from here.
+ * Without settings either run would stop at the first missing one, having loaded little. Whatever
+ * could reach beyond the machine is replaced, even when the environment sets it: Slack's Web API and
+ * InfluxDB are a closed loopback port, Socket Mode is off, and the named InfluxDB targets, the shared
+ * ledger and REVOKE_DATA_DIR are ignored ({@link TrainingHidesTargets}, {@link
+ * InfluxTargetsFromEnvironment}, {@link LedgerDatasources}: a fresh ledger under the temporary
+ * directory). So a training run started in a
+ * shell that holds a real bot's environment still touches nothing of it. Any other run gets nothing
+ * from here.
  */
 public class TrainingSettings implements ConfigSourceFactory {
 
     static final String TRAINING = "revoke.training";
     static final String APPCDS = "quarkus.appcds.generate";
+    /** Nothing listens on loopback port 9 (discard), so a connection is refused at once. */
+    private static final String NOBODY = "http://127.0.0.1:9";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (!isTrue(context.getValue(TRAINING)) && !isTrue(context.getValue(APPCDS))) {
+        if (!isTraining(context)) {
             return List.of();
         }
         return List.of(
                 new PropertiesConfigSource(
                         Map.of(
-                                "slack.signing-secret", "training",
                                 "slack.bot-token", "xoxb-training",
-                                "influx.url", "http://127.0.0.1:9",
+                                "slack.api-url", NOBODY + "/api/",
+                                // Empty is unset: no Socket Mode connection to Slack.
+                                "slack.app-token", "",
+                                "influx.url", NOBODY,
                                 "influx.token", "training",
-                                "slack.api-url", "http://127.0.0.1:9/api/",
-                                "revoke.approvers", "UTRAINING"),
-                        "revoke-token-bot training run",
-                        // Below the environment and application.properties: a real setting given to that run wins.
-                        150),
+                                "revoke.default-target", "",
+                                "revoke.ledger.url", "",
+                                // Any free port on loopback: the run serves nobody, and 8080 may be taken.
+                                "quarkus.http.host", "127.0.0.1",
+                                "quarkus.http.port", "0"),
+                        "revoke-token-bot training run, over the environment",
+                        // Above the environment (300), below -D (400).
+                        350),
                 new PropertiesConfigSource(
-                        // Any free port on loopback: the run serves nobody, and 8080 may be taken where it runs.
-                        Map.of("quarkus.http.host", "127.0.0.1", "quarkus.http.port", "0"),
-                        "revoke-token-bot training run's listener",
-                        // Above application.properties' port 8080, below the environment and -D.
-                        275));
+                        Map.of("slack.signing-secret", "training", "revoke.approvers", "UTRAINING"),
+                        "revoke-token-bot training run",
+                        // Below the environment: these reach nothing, so a given one may stay.
+                        150));
+    }
+
+    /** Whether this is one of the training runs. */
+    static boolean isTraining(ConfigSourceContext context) {
+        return isTrue(context.getValue(TRAINING)) || isTrue(context.getValue(APPCDS));
     }
 
     private static boolean isTrue(ConfigValue value) {

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -48,16 +49,7 @@ class TrainingRun {
             return;
         }
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(WAIT).build();
-            URI base = server.getLocalBaseUri();
-            for (String health : List.of("q/health/live", "q/health/ready")) {
-                expectOk(client, HttpRequest.newBuilder(base.resolve(health)).timeout(WAIT), health);
-            }
-            if (slack.signingSecret().isPresent()) {
-                for (String text : List.of("help", "targets", TRAINING_LOOKUP)) {
-                    expectOk(client, command(base, slack.signingSecret().get(), text), "/revoke-token " + text);
-                }
-            }
+            ask(HttpClient.newBuilder().connectTimeout(WAIT).build(), server.getLocalBaseUri(), slack.signingSecret());
             schema.migration().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
             awaitIdle(followUps);
             LOG.info("Training run: started, answered, ledger migrated; exiting");
@@ -68,6 +60,22 @@ class TrainingRun {
             }
             LOG.errorf("Training run failed, so no AOT cache should be kept: %s", e.getMessage());
             Quarkus.asyncExit(1);
+        }
+    }
+
+    /**
+     * Asks the bot at {@code base} for its health and, with a signing secret, for three signed slash
+     * commands; fails on any answer but 200.
+     */
+    static void ask(HttpClient client, URI base, Optional<String> signingSecret)
+            throws IOException, InterruptedException {
+        for (String health : List.of("q/health/live", "q/health/ready")) {
+            expectOk(client, HttpRequest.newBuilder(base.resolve(health)).timeout(WAIT), health);
+        }
+        if (signingSecret.isPresent()) {
+            for (String text : List.of("help", "targets", TRAINING_LOOKUP)) {
+                expectOk(client, command(base, signingSecret.get(), text), "/revoke-token " + text);
+            }
         }
     }
 

@@ -52,14 +52,18 @@ class LedgerDatasourcesTest {
     }
 
     @Test
-    void theTrainingRunKeepsItsRequestsOutOfTheLedgerARealStartOpens() {
-        String url = embeddedUrl(config(Map.of("revoke.training", "true")));
+    void theTrainingRunKeepsItsRequestsOutOfAnyLedgerARealStartOpens() {
+        String url = embeddedUrl(config(Map.of(
+                "revoke.training", "true",
+                "revoke.data-dir", "/var/lib/bot",
+                "revoke.ledger.url", "jdbc:postgresql://db:5432/bot")));
 
         assertThat(url)
                 .startsWith(
                         "jdbc:h2:file:" + Path.of(System.getProperty("java.io.tmpdir"), "revoke-token-bot-training-"))
-                .doesNotContain(Path.of("data").toAbsolutePath().toString());
-        assertThat(embeddedUrl(config(Map.of("revoke.training", "true", "revoke.data-dir", "/tmp/training"))))
-                .startsWith("jdbc:h2:file:/tmp/training/ledger;");
+                .doesNotContain("/var/lib/bot");
+        assertThat(config(Map.of("revoke.training", "true", "revoke.ledger.url", "jdbc:postgresql://db:5432/bot"))
+                        .getValue("quarkus.datasource.shared.active", Boolean.class))
+                .isFalse();
     }
 }

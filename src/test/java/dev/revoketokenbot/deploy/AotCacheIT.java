@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.slack.api.app_backend.SlackSignature;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,58 @@ class AotCacheIT {
         assertThat(Files.readString(log, StandardCharsets.UTF_8)).doesNotContain("aot-influx-canary", SIGNING_SECRET);
     }
 
+    @Test
+    void theTrainingRunReachesNothingOfARealBotsEnvironment() throws Exception {
+        assumeTrue(Files.isDirectory(QUARKUS_APP), "target/quarkus-app not built yet (run ./mvnw package)");
+        List<String> reached = new CopyOnWriteArrayList<>();
+        HttpServer stand = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        stand.createContext("/", exchange -> {
+            reached.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        stand.start();
+        String real = "http://127.0.0.1:" + stand.getAddress().getPort();
+        try {
+            Path log = work.resolve("training-in-a-real-environment.log");
+            // Java 17 is enough: the training run is the bot's, the cache is the JVM's.
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process training = bot(
+                    java,
+                    copyOfThePackagedApp(),
+                    List.of(),
+                    log,
+                    Map.ofEntries(
+                            Map.entry("SLACK_SIGNING_SECRET", SIGNING_SECRET),
+                            Map.entry("SLACK_BOT_TOKEN", "xoxb-real-canary"),
+                            Map.entry("SLACK_API_URL", real + "/api/"),
+                            // Targets named in the environment, "default" among them: the training
+                            // run's own InfluxDB (a closed port) is the only one it knows.
+                            Map.entry("INFLUX_TARGETS_DEFAULT_URL", real),
+                            Map.entry("INFLUX_TARGETS_DEFAULT_TOKEN", "real-influx-canary"),
+                            Map.entry("INFLUX_TARGETS_DEFAULT_KIND", "v2"),
+                            Map.entry("INFLUX_TARGETS_EDGE_URL", real),
+                            Map.entry("INFLUX_TARGETS_EDGE_TOKEN", "real-edge-canary"),
+                            Map.entry("INFLUX_TARGETS_EDGE_KIND", "v3"),
+                            Map.entry("REVOKE_DEFAULT_TARGET", "edge"),
+                            Map.entry(
+                                    "REVOKE_LEDGER_URL",
+                                    "jdbc:postgresql://127.0.0.1:"
+                                            + stand.getAddress().getPort() + "/bot")),
+                    "-Drevoke.training=true");
+            assertThat(training.waitFor(START.toSeconds() * 2, TimeUnit.SECONDS))
+                    .isTrue();
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(training.exitValue()).as(output).isZero();
+            assertThat(output).contains("Training run: started, answered, ledger migrated");
+        } finally {
+            stand.stop(0);
+        }
+        assertThat(reached)
+                .as("requests that reached the real bot's Slack and InfluxDB")
+                .isEmpty();
+    }
+
     /** The packaged bot from {@code dir}, as the image starts it: its working directory is the app's. */
     private Process bot(Path java, Path dir, List<String> flags, Path log, Map<String, String> settings, String... more)
             throws IOException {
@@ -124,7 +179,8 @@ class AotCacheIT {
 
     /** target/quarkus-app as packaged, without a cache or ledger a run there may have left. */
     private Path copyOfThePackagedApp() throws IOException {
-        Path copy = work.resolve("quarkus-app");
+        Path copy = Files.createTempDirectory(work, "quarkus-app");
+        Files.delete(copy);
         try (Stream<Path> paths = Files.walk(QUARKUS_APP)) {
             paths.forEach(source -> {
                 Path relative = QUARKUS_APP.relativize(source);
