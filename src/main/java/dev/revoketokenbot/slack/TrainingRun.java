@@ -18,8 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,18 +50,33 @@ class TrainingRun {
         if (!settings.training()) {
             return;
         }
+        Quarkus.asyncExit(train(
+                HttpClient.newBuilder().connectTimeout(WAIT).build(),
+                server.getLocalBaseUri(),
+                slack.signingSecret(),
+                schema.migration(),
+                followUps::isIdle));
+    }
+
+    /** The run itself: 0 once the bot answered, its ledger is migrated and its follow-ups ended; else 1. */
+    static int train(
+            HttpClient client,
+            URI base,
+            Optional<String> signingSecret,
+            CompletionStage<Void> migration,
+            BooleanSupplier followUpsIdle) {
         try {
-            ask(HttpClient.newBuilder().connectTimeout(WAIT).build(), server.getLocalBaseUri(), slack.signingSecret());
-            schema.migration().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            awaitIdle(followUps);
+            ask(client, base, signingSecret);
+            migration.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            awaitIdle(followUpsIdle);
             LOG.info("Training run: started, answered, ledger migrated; exiting");
-            Quarkus.asyncExit(0);
+            return 0;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             LOG.errorf("Training run failed, so no AOT cache should be kept: %s", e.getMessage());
-            Quarkus.asyncExit(1);
+            return 1;
         }
     }
 
@@ -80,9 +97,9 @@ class TrainingRun {
     }
 
     /** The lookup's follow-up ends on its own (InfluxDB refuses); a shutdown would cut it short. */
-    private static void awaitIdle(FollowUps followUps) throws InterruptedException, TimeoutException {
+    private static void awaitIdle(BooleanSupplier idle) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!followUps.isIdle()) {
+        while (!idle.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("follow-ups still running after " + WAIT.toSeconds() + " s");
             }

@@ -16,6 +16,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(FollowUpQueueTest.OneThreadOnePlace.class)
 @WithTestResource(WireMockStubs.class)
 class FollowUpQueueTest extends SlackFlowTest {
+
+    @Inject
+    FollowUps followUps;
 
     private static final String SLOW = "000000000000000a";
     private static final String QUEUED = "000000000000000b";
@@ -89,5 +93,14 @@ class FollowUpQueueTest extends SlackFlowTest {
         eventually(() -> stubs.slackCalls("chat.postMessage"), 2);
         assertThat(stubs.influxRequests())
                 .noneMatch(request -> request.getMethod().getName().equals("DELETE"));
+    }
+
+    @Test
+    void busyWhileALookupRunsOrWaitsThenIdle() {
+        // The slow lookup holds the only thread for 0.8 s, the second waits behind it.
+        assertThat(followUps.isIdle()).isFalse();
+
+        await().atMost(Duration.ofSeconds(20)).until(followUps::isIdle);
+        eventually(() -> stubs.slackCalls("chat.postMessage"), 2);
     }
 }

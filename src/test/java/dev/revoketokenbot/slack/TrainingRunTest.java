@@ -14,7 +14,9 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -100,5 +102,41 @@ class TrainingRunTest {
         TrainingRun.ask(HttpClient.newHttpClient(), bot(200), Optional.empty());
 
         assertThat(asked).extracting(Asked::path).containsExactly("/q/health/live", "/q/health/ready");
+    }
+
+    @Test
+    void endsWith0OnceAnsweredMigratedAndIdle() throws Exception {
+        AtomicInteger polls = new AtomicInteger();
+
+        int exit = TrainingRun.train(
+                HttpClient.newHttpClient(),
+                bot(200),
+                Optional.of(SECRET),
+                CompletableFuture.completedFuture(null),
+                () -> polls.incrementAndGet() > 2);
+
+        assertThat(exit).isZero();
+        assertThat(polls).as("waited for the follow-ups").hasValue(3);
+    }
+
+    @Test
+    void endsWith1WhenTheLedgerCouldNotBeMigrated() throws Exception {
+        int exit = TrainingRun.train(
+                HttpClient.newHttpClient(),
+                bot(200),
+                Optional.of(SECRET),
+                CompletableFuture.failedFuture(new IllegalStateException("no schema")),
+                () -> true);
+
+        assertThat(exit).isOne();
+    }
+
+    @Test
+    void endsWith1WhenTheBotAnswersWrongly() throws Exception {
+        int exit = TrainingRun.train(
+                HttpClient.newHttpClient(), bot(500), Optional.of(SECRET), new CompletableFuture<>(), () -> true);
+
+        assertThat(exit).isOne();
+        assertThat(asked).extracting(Asked::path).endsWith("/slack/events").hasSize(3);
     }
 }
