@@ -329,6 +329,14 @@ class HelmChartTest {
         assertThat(path(container, "readinessProbe", "httpGet"))
                 .containsEntry("path", "/q/health/ready")
                 .containsEntry("port", "http");
+        // The image is ready in under a second: the probes must not make a restart wait much longer,
+        // and a slow start still gets 90 s.
+        Map<String, Object> startup = path(container, "startupProbe");
+        assertThat(startup).containsEntry("periodSeconds", 1);
+        assertThat((Integer) startup.get("periodSeconds") * (Integer) startup.get("failureThreshold"))
+                .isGreaterThanOrEqualTo(90);
+        assertThat((Integer) path(container, "readinessProbe").get("periodSeconds"))
+                .isLessThanOrEqualTo(2);
         assertThat(maps(path(chart.one("Service"), "spec").get("ports")))
                 .singleElement()
                 .satisfies(p -> assertThat(p).containsEntry("name", "http").containsEntry("targetPort", "http"));
