@@ -1,8 +1,8 @@
 package dev.revoketokenbot.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.revoketokenbot.support.BotProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class StartupRefusalIT {
 
-    private static final Path RUN_JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final String BOT_TOKEN = "xoxb-startup-canary-token";
 
     @Test
@@ -150,23 +150,23 @@ class StartupRefusalIT {
 
     /** The packaged service with only a bot token and InfluxDB settings, on loopback, output to a file. */
     private static ProcessBuilder service(int port, Path log) {
-        assumeTrue(Files.isRegularFile(RUN_JAR), "target/quarkus-app not built yet (run ./mvnw package)");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", RUN_JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet()
-                .removeIf(
-                        name -> name.startsWith("SLACK_") || name.startsWith("REVOKE_") || name.startsWith("INFLUX_"));
-        env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
-        env.put("INFLUX_URL", "http://127.0.0.1:9");
-        env.put("INFLUX_TOKEN", "influx-startup-canary-token");
-        env.put(
-                "REVOKE_DATA_DIR",
-                log.resolveSibling(log.getFileName() + "-data").toString());
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return builder;
+        return BotProcess.packaged(
+                BotProcess.thisJava(),
+                BotProcess.PACKAGED,
+                List.of(),
+                Map.of(
+                        "SLACK_BOT_TOKEN",
+                        BOT_TOKEN,
+                        "INFLUX_URL",
+                        "http://127.0.0.1:9",
+                        "INFLUX_TOKEN",
+                        "influx-startup-canary-token",
+                        "REVOKE_DATA_DIR",
+                        log.resolveSibling(log.getFileName() + "-data").toString(),
+                        "QUARKUS_HTTP_HOST",
+                        "127.0.0.1",
+                        "QUARKUS_HTTP_PORT",
+                        Integer.toString(port)),
+                log);
     }
 }

@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -27,7 +30,10 @@ import org.awaitility.Awaitility;
  */
 public final class BotProcess implements AutoCloseable {
 
-    private static final Path RUN_JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** Where the build packages the bot. */
+    public static final Path PACKAGED = Path.of("target", "quarkus-app");
+
+    private static final String RUN_JAR = "quarkus-run.jar";
 
     private final Process process;
     private final Path log;
@@ -42,37 +48,70 @@ public final class BotProcess implements AutoCloseable {
 
     /** Starts the bot against these Slack and InfluxDB stand-ins, and waits until it is ready. */
     public static BotProcess start(String name, Stubs stubs, Map<String, String> extra) throws IOException {
-        assumeTrue(Files.isRegularFile(RUN_JAR), "target/quarkus-app not built yet (run ./mvnw package)");
-        int port = freePort();
+        Map<String, String> settings = new HashMap<>();
+        settings.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
+        settings.put("SLACK_BOT_TOKEN", WireMockStubs.BOT_TOKEN);
+        settings.put("SLACK_API_URL", stubs.slack().baseUrl() + "/api/");
+        settings.put("INFLUX_URL", stubs.influx().baseUrl());
+        settings.put("INFLUX_TOKEN", WireMockStubs.INFLUX_TOKEN);
+        settings.put("REVOKE_APPROVERS", "UAPPROVER1,UAPPROVER2");
+        settings.put("REVOKE_OUTBOX_POLL_EVERY", "1S");
+        settings.put("REVOKE_LEDGER_SETTLE_EVERY", "1S");
+        settings.putAll(extra);
         Path log = Files.createTempFile("bot-" + name + "-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx128m",
-                        "-jar",
-                        RUN_JAR.toString())
+        return start(packaged(thisJava(), PACKAGED, List.of("-Xmx128m"), settings, log), log);
+    }
+
+    /**
+     * The packaged bot in {@code dir} (target/quarkus-app, or a copy), launched as an operator launches
+     * it there: {@code java <flags> -jar quarkus-run.jar}, with these settings over an environment
+     * cleared of the bot's own, its output to {@code log}. Not started yet.
+     */
+    public static ProcessBuilder packaged(
+            Path java, Path dir, List<String> jvmFlags, Map<String, String> settings, Path log) {
+        assumeTrue(
+                Files.isRegularFile(PACKAGED.resolve(RUN_JAR)),
+                "target/quarkus-app not built yet (run ./mvnw package)");
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", RUN_JAR));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.keySet()
-                .removeIf(key -> key.startsWith("SLACK_") || key.startsWith("REVOKE_") || key.startsWith("INFLUX_"));
-        env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
-        env.put("SLACK_BOT_TOKEN", WireMockStubs.BOT_TOKEN);
-        env.put("SLACK_API_URL", stubs.slack().baseUrl() + "/api/");
-        env.put("INFLUX_URL", stubs.influx().baseUrl());
-        env.put("INFLUX_TOKEN", WireMockStubs.INFLUX_TOKEN);
-        env.put("REVOKE_APPROVERS", "UAPPROVER1,UAPPROVER2");
-        env.put("REVOKE_OUTBOX_POLL_EVERY", "1S");
-        env.put("REVOKE_LEDGER_SETTLE_EVERY", "1S");
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.putAll(extra);
-        BotProcess bot = new BotProcess(builder.start(), log, port);
+                .removeIf(key -> key.startsWith("SLACK_")
+                        || key.startsWith("REVOKE_")
+                        || key.startsWith("INFLUX_")
+                        || key.startsWith("QUARKUS_"));
+        env.putAll(settings);
+        return builder;
+    }
+
+    /** Starts a {@link #packaged} bot on a free loopback port, and waits until it is ready. */
+    public static BotProcess start(ProcessBuilder packaged, Path log) throws IOException {
+        int port = freePort();
+        packaged.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        packaged.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        BotProcess bot = new BotProcess(packaged.start(), log, port);
         bot.awaitReady();
         return bot;
     }
 
+    /** The JVM running the tests. */
+    public static Path thisJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
     /** Posts a body signed now, as Slack does; returns the HTTP status. */
     public int send(String body) throws IOException, InterruptedException {
+        return post(body).statusCode();
+    }
+
+    /** Posts a body signed now, as Slack does; returns the answer. */
+    public HttpResponse<String> post(String body) throws IOException, InterruptedException {
         String ts = Long.toString(Instant.now().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -82,7 +121,7 @@ public final class BotProcess implements AutoCloseable {
                         new SlackSignature.Generator(SlackRequests.SIGNING_SECRET).generate(ts, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Everything the process printed so far. */
