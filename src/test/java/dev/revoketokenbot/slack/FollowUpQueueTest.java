@@ -19,6 +19,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,10 +97,20 @@ class FollowUpQueueTest extends SlackFlowTest {
     }
 
     @Test
-    void busyWhileALookupRunsOrWaitsThenIdle() {
-        // The slow lookup holds the only thread for 0.8 s, the second waits behind it.
+    void busyWhileWorkRunsThenIdle() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        assertThat(followUps.decide("held decision", () -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }))
+                .isTrue();
+
         assertThat(followUps.isIdle()).isFalse();
 
+        release.countDown();
         await().atMost(Duration.ofSeconds(20)).until(followUps::isIdle);
         eventually(() -> stubs.slackCalls("chat.postMessage"), 2);
     }
