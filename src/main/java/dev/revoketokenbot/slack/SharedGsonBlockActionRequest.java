@@ -5,11 +5,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
-import com.slack.api.app_backend.util.JsonPayloadExtractor;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.util.json.GsonFactory;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -25,20 +26,22 @@ import java.util.Optional;
 final class SharedGsonBlockActionRequest extends BlockActionRequest {
 
     private static final Gson GSON = GsonFactory.createSnakeCase();
-    private static final JsonPayloadExtractor PAYLOAD = new JsonPayloadExtractor();
+    private static final String PAYLOAD_FIELD = "payload=";
 
     private final BlockActionPayload payload;
 
     /**
-     * The click in a form body ({@code payload=<json>}), or empty when the body is not a
-     * {@code block_actions} payload (Bolt's parser then reads it) or its JSON is malformed.
+     * The click in a form body of one field, {@code payload=<json>}, as Slack sends clicks; empty
+     * for any other body (Bolt's parser then reads it: a slash command, or a payload among other
+     * fields), for a payload that is not {@code block_actions}, and for malformed JSON. Bolt's
+     * own extractor splits every body with regular expressions, a slash command's too.
      */
     static Optional<BlockActionRequest> parse(String requestBody, RequestHeaders headers) {
-        String json = PAYLOAD.extractIfExists(requestBody);
-        if (json == null) {
+        if (requestBody == null || !requestBody.startsWith(PAYLOAD_FIELD) || requestBody.indexOf('&') >= 0) {
             return Optional.empty();
         }
         try {
+            String json = URLDecoder.decode(requestBody.substring(PAYLOAD_FIELD.length()), StandardCharsets.UTF_8);
             JsonObject payload = JsonParser.parseString(json).getAsJsonObject();
             JsonElement type = payload.get("type");
             if (type == null || !BlockActionPayload.TYPE.equals(type.getAsString())) {

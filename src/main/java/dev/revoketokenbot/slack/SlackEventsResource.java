@@ -52,8 +52,7 @@ public class SlackEventsResource {
         // No verifier in Socket Mode: Slack reaches the app over its WebSocket only, and this endpoint is closed.
         this.verifier = settings.socketMode()
                 ? Optional.empty()
-                : settings.signingSecret()
-                        .map(secret -> new SlackSignature.Verifier(new SlackSignature.Generator(secret)));
+                : settings.signingSecret().map(secret -> new SlackSignature.Verifier(new SignatureGenerator(secret)));
     }
 
     @POST

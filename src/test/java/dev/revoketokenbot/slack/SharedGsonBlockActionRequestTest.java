@@ -72,6 +72,21 @@ class SharedGsonBlockActionRequestTest {
                 .isEmpty();
         assertThat(SharedGsonBlockActionRequest.parse("command=%2Frevoke-token&text=abc", HEADERS))
                 .isEmpty();
+        assertThat(SharedGsonBlockActionRequest.parse("payload=%7B%22type%22%3A%ZZ", HEADERS))
+                .isEmpty();
+        assertThat(SharedGsonBlockActionRequest.parse(null, HEADERS)).isEmpty();
+    }
+
+    /** Slack sends a click as one field; any other shape is Bolt's to read, as before. */
+    @Test
+    void leavesAPayloadAmongOtherFieldsToBolt() {
+        String click = form("{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"}}");
+
+        assertThat(SharedGsonBlockActionRequest.parse(click, HEADERS)).isPresent();
+        assertThat(SharedGsonBlockActionRequest.parse("token=x&" + click, HEADERS))
+                .isEmpty();
+        assertThat(SharedGsonBlockActionRequest.parse(click + "&token=x", HEADERS))
+                .isEmpty();
     }
 
     private static void assertSameContext(ActionContext ours, ActionContext bolts) {
