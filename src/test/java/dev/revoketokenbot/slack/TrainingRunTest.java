@@ -5,18 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.slack.api.app_backend.SlackSignature;
 import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,10 @@ class TrainingRunTest {
 
     private record Asked(String method, String path, String timestamp, String signature, String body) {}
 
+    private static final Vertx VERTX = Vertx.vertx();
+
     private final List<Asked> asked = new CopyOnWriteArrayList<>();
+    private final HttpClient client = VERTX.createHttpClient();
     private HttpServer bot;
 
     /** A stand-in bot that answers {@code status} to Slack's endpoint and 200 to everything else. */
@@ -54,14 +59,20 @@ class TrainingRunTest {
 
     @AfterEach
     void stop() {
+        client.close();
         if (bot != null) {
             bot.stop(0);
         }
     }
 
+    @AfterAll
+    static void closeVertx() {
+        VERTX.close();
+    }
+
     @Test
     void asksForHealthThenThreeSignedCommands() throws Exception {
-        TrainingRun.ask(HttpClient.newHttpClient(), bot(200), Optional.of(SECRET));
+        TrainingRun.ask(client, bot(200), Optional.of(SECRET));
 
         assertThat(asked)
                 .extracting(a -> a.method() + " " + a.path())
@@ -92,14 +103,14 @@ class TrainingRunTest {
     void aCommandAnsweredOtherThan200FailsTheRun() throws Exception {
         URI base = bot(401);
 
-        assertThatThrownBy(() -> TrainingRun.ask(HttpClient.newHttpClient(), base, Optional.of(SECRET)))
+        assertThatThrownBy(() -> TrainingRun.ask(client, base, Optional.of(SECRET)))
                 .isInstanceOf(IOException.class)
                 .hasMessage("/revoke-token help answered 401");
     }
 
     @Test
     void withoutASigningSecretOnlyHealthIsAsked() throws Exception {
-        TrainingRun.ask(HttpClient.newHttpClient(), bot(200), Optional.empty());
+        TrainingRun.ask(client, bot(200), Optional.empty());
 
         assertThat(asked).extracting(Asked::path).containsExactly("/q/health/live", "/q/health/ready");
     }
@@ -109,7 +120,7 @@ class TrainingRunTest {
         AtomicInteger polls = new AtomicInteger();
 
         int exit = TrainingRun.train(
-                HttpClient.newHttpClient(),
+                client,
                 bot(200),
                 Optional.of(SECRET),
                 CompletableFuture.completedFuture(null),
@@ -122,7 +133,7 @@ class TrainingRunTest {
     @Test
     void endsWith1WhenTheLedgerCouldNotBeMigrated() throws Exception {
         int exit = TrainingRun.train(
-                HttpClient.newHttpClient(),
+                client,
                 bot(200),
                 Optional.of(SECRET),
                 CompletableFuture.failedFuture(new IllegalStateException("no schema")),
@@ -133,8 +144,7 @@ class TrainingRunTest {
 
     @Test
     void endsWith1WhenTheBotAnswersWrongly() throws Exception {
-        int exit = TrainingRun.train(
-                HttpClient.newHttpClient(), bot(500), Optional.of(SECRET), new CompletableFuture<>(), () -> true);
+        int exit = TrainingRun.train(client, bot(500), Optional.of(SECRET), new CompletableFuture<>(), () -> true);
 
         assertThat(exit).isOne();
         assertThat(asked).extracting(Asked::path).endsWith("/slack/events").hasSize(3);
