@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * the queue is bounded: when it is full, work is turned away (and the person told) instead.
  *
  * <p>Follow-up threads run at the lowest Java priority, so that when the CPU is short, acks (on
- * Quarkus's worker threads) go first. The JVM applies Java priorities on Linux only with {@code
+ * Vert.x's event-loop threads) go first. The JVM applies Java priorities on Linux only with {@code
  * -XX:ThreadPriorityPolicy=1}; the Helm chart and the benchmark set it, with {@code
  * -XX:JavaPriority1_To_OSPriority=19} (nice 19). Lowering one's own priority needs no privilege.
  */

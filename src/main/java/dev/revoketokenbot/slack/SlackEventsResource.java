@@ -9,6 +9,7 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import dev.revoketokenbot.config.SlackSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +29,11 @@ import org.jboss.logging.Logger;
  * the signature covers the exact bytes. The signature is checked (with Bolt's verifier) before the
  * body is parsed, so a request Slack did not sign costs one HMAC. Then Bolt answers; clicks are
  * parsed with one shared Gson ({@link SharedGsonBlockActionRequest}), the rest by Bolt's parser.
+ *
+ * <p>Answered on the Vert.x event loop that read the request ({@link NonBlocking}): nothing on the
+ * ack path waits on I/O (the ledger, InfluxDB and Slack's Web API are all follow-ups, {@link
+ * FollowUps}), so the hop to a worker thread and back is saved. Whatever is added to a listener's
+ * ack path must not block either.
  */
 @Path("/slack/events")
 public class SlackEventsResource {
@@ -57,6 +63,7 @@ public class SlackEventsResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @NonBlocking
     public Response events(String body, @Context HttpHeaders headers, @Context UriInfo uri) {
         if (verifier.isEmpty()) {
             return Response.status(Response.Status.NOT_FOUND).build();
