@@ -45,8 +45,9 @@ public class RequestButtonListener implements BlockActionHandler {
         }
         String actionId = request.getPayload().getActions().get(0).getActionId();
         Click click = Click.of(request.getPayload(), actionId);
+        String signature = SlackSignatures.signatureOf(request);
         Runnable decide = () -> {
-            if (signatures.isFirstSighting(request, "click")) {
+            if (signatures.isFirstSighting(signature, "click")) {
                 show(decisions.decide(click.toDecide()), ctx);
             }
         };

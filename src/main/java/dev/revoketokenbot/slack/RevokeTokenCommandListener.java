@@ -58,8 +58,9 @@ public class RevokeTokenCommandListener implements SlashCommandHandler {
             return ctx.ack(ReplyTexts.targets(targets));
         }
         ParsedCommand.Lookup lookup = (ParsedCommand.Lookup) command;
+        String signature = SlackSignatures.signatureOf(request);
         Runnable lookUp = () -> {
-            if (signatures.isFirstSighting(request, "command")) {
+            if (signatures.isFirstSighting(signature, "command")) {
                 lookUpAndPost(lookup, payload, ctx);
             }
         };
