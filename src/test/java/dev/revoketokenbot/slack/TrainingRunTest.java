@@ -100,6 +100,16 @@ class TrainingRunTest {
     }
 
     @Test
+    void aBotThatDoesNotAnswerFailsTheRun() throws Exception {
+        URI closed = bot(200);
+        bot.stop(0);
+
+        assertThatThrownBy(() -> TrainingRun.ask(client, closed, Optional.of(SECRET)))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("q/health/live was not answered");
+    }
+
+    @Test
     void aCommandAnsweredOtherThan200FailsTheRun() throws Exception {
         URI base = bot(401);
 
