@@ -12,7 +12,7 @@ EXTENSION_DIR=target/bench/wiremock-extension
 EXTENSION_CLASS=$EXTENSION_DIR/bench/InfluxTokenState.class
 # The Helm chart's JVM flags (jvm.options and jvm.gc in helm/revoke-token-bot/values.yaml), sized for
 # a 256 MiB container; src/bench/BENCHMARKS.md says why each flag is there.
-CHART_JVM_FLAGS="-Xmx64m -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:TieredStopAtLevel=1 -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19 -XX:+ExitOnOutOfMemoryError"
+CHART_JVM_FLAGS="-Xmx48m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:TieredStopAtLevel=1 -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19 -XX:+ExitOnOutOfMemoryError"
 SIGNING_SECRET=bench-signing-secret
 
 # The JVM the bot and the floor run on, as the image runs the bot: Java 25 or newer, for the AOT cache
