@@ -59,7 +59,7 @@ public class SocketModeConnection {
     private volatile SocketModeApp socketMode;
     private boolean stopping;
 
-    /** In HTTP mode Bolt's app is built by the first request, not by the start. */
+    /** In HTTP mode Bolt's app is not built by the start ({@link SlackEventsResource} builds it just after). */
     void start(@Observes StartupEvent event, SlackSettings settings, Instance<App> apps) {
         start(settings, apps::get);
     }
