@@ -12,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code v0:<timestamp>:<body>} under the signing secret) for less. Bolt 1.48.0 looks the HMAC
  * up, keys it and formats each of its 32 bytes with {@code String.format} on every request: about
  * 13 KB of garbage per request, the largest share of an ack's own ({@code src/bench/BENCHMARKS.md}).
- * Here the keyed HMAC is made once and copied per request (the JDK's can be). Bolt's {@link
- * SlackSignature.Verifier} still decides.
+ * Here the keyed HMAC is made once and copied per request (the JDK's can be). {@link
+ * SignatureVerifier} compares.
  */
 final class SignatureGenerator extends SlackSignature.Generator {
 

@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Slack's one HTTP endpoint for slash commands and interactivity. The body is read raw, because
- * the signature covers the exact bytes. The signature is checked (with Bolt's verifier) before the
+ * the signature covers the exact bytes. The signature is checked ({@link SignatureVerifier}, in constant time) before the
  * body is parsed, so a request Slack did not sign costs one HMAC. Then Bolt answers; clicks are
  * parsed with one shared Gson ({@link SharedGsonBlockActionRequest}), the rest by Bolt's parser.
  *
@@ -60,7 +60,7 @@ public class SlackEventsResource {
         // No verifier in Socket Mode: Slack reaches the app over its WebSocket only, and this endpoint is closed.
         this.verifier = settings.socketMode()
                 ? Optional.empty()
-                : settings.signingSecret().map(secret -> new SlackSignature.Verifier(new SignatureGenerator(secret)));
+                : settings.signingSecret().map(secret -> new SignatureVerifier(new SignatureGenerator(secret)));
     }
 
     /**
