@@ -35,22 +35,41 @@ java_release() {
   "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
 }
 
-# aot_flag DIR: the flag that starts from DIR's AOT cache (DIR/app.aot) when BENCH_JAVA has one there.
+# aot_flag DIR: the flags that start from DIR's AOT cache (DIR/app.aot) when BENCH_JAVA has one there.
+# AOTMode=on: a cache the JVM cannot use (one trained with other flags, say compact object headers)
+# stops the start, instead of the run going on without a cache, unnoticed, as the default mode would.
 aot_flag() {
-  [[ -s $1/app.aot ]] && echo "-XX:AOTCache=app.aot"
+  [[ -s $1/app.aot ]] && echo "-XX:AOTCache=app.aot -XX:AOTMode=on"
   return 0
+}
+
+# cache_is_current DIR FLAGS NEWER_THAN...: DIR/app.aot is there, newer than each path given, and was
+# trained with BENCH_JAVA and FLAGS (noted in DIR/app.aot.flags by note_cache_flags).
+cache_is_current() {
+  local dir=$1 flags=$2 path
+  shift 2
+  [[ -s $dir/app.aot && -f $dir/app.aot.flags && $(<"$dir/app.aot.flags") == "$BENCH_JAVA $flags" ]] || return 1
+  for path in "$@"; do
+    [[ $dir/app.aot -nt $path ]] || return 1
+  done
+}
+
+# note_cache_flags DIR FLAGS: what DIR/app.aot was trained with, for cache_is_current.
+note_cache_flags() {
+  echo "$BENCH_JAVA $2" >"$1/app.aot.flags"
 }
 
 # train_bot: the bot's AOT cache, as the README and the image write it (src/main/docker/Dockerfile.jvm):
 # one run with -Drevoke.training=true that starts, answers, and exits; from target/quarkus-app, with
-# the chart's flags. Skipped on a Java before 25, and when the cache is newer than the jar.
+# the chart's flags. Skipped on a Java before 25, and when the cache is newer than the jar and was
+# trained with the same Java and flags.
 train_bot() {
   local dir=target/quarkus-app
   if (($(java_release "$BENCH_JAVA") < 25)); then
     rm -f "$dir/app.aot"
     return
   fi
-  if [[ -s $dir/app.aot && $dir/app.aot -nt $dir/quarkus-run.jar && $dir/app.aot -nt $dir/app ]]; then
+  if cache_is_current "$dir" "$CHART_JVM_FLAGS" "$dir/quarkus-run.jar" "$dir/app"; then
     return
   fi
   echo "training the bot's AOT cache ($BENCH_JAVA)..."
@@ -67,6 +86,7 @@ train_bot() {
     echo "the training run failed; see target/bench/training.log" >&2
     return 1
   fi
+  note_cache_flags "$dir" "$CHART_JVM_FLAGS"
 }
 SERVICE_JAR=target/quarkus-app/quarkus-run.jar
 

@@ -109,7 +109,7 @@ train_floor() {
     rm -f "$FLOOR_DIR/app.aot"
     return
   fi
-  if [[ -s $FLOOR_DIR/app.aot && $FLOOR_DIR/app.aot -nt $FLOOR_JAR ]]; then
+  if cache_is_current "$FLOOR_DIR" "$FLOOR_FLAGS" "$FLOOR_JAR"; then
     return
   fi
   echo "training the floor's AOT cache ($BENCH_JAVA)..."
@@ -122,7 +122,7 @@ train_floor() {
     --events "http://127.0.0.1:$port/slack/events" --secret "$SIGNING_SECRET" \
     --log "$OUT/floor-training.log" --settle-seconds 1 --keep false --dir "$FLOOR_DIR" \
     -- "$BENCH_JAVA" $FLOOR_FLAGS -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar >/dev/null
-  test -s "$FLOOR_DIR/app.aot"
+  test -s "$FLOOR_DIR/app.aot" && note_cache_flags "$FLOOR_DIR" "$FLOOR_FLAGS"
 }
 
 # What the table says about each app.
