@@ -28,9 +28,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Slack's one HTTP endpoint for slash commands and interactivity. The body is read raw, because
- * the signature covers the exact bytes. The signature is checked ({@link SignatureVerifier}, in constant time) before the
- * body is parsed, so a request Slack did not sign costs one HMAC. Then Bolt answers; clicks are
- * parsed with one shared Gson ({@link SharedGsonBlockActionRequest}), the rest by Bolt's parser.
+ * the signature covers the exact bytes. The signature is checked ({@link SignatureVerifier}, in
+ * constant time) before the body is parsed, so a request Slack did not sign costs one HMAC. Then
+ * Bolt answers; clicks are parsed with one shared Gson ({@link SharedGsonBlockActionRequest}), the
+ * rest by Bolt's parser.
  *
  * <p>Answered on the Vert.x event loop that read the request ({@link NonBlocking}): nothing on the
  * ack path waits on I/O (the ledger, InfluxDB and Slack's Web API are all follow-ups, {@link

@@ -3,6 +3,7 @@ package dev.revoketokenbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.app_backend.SlackSignature;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,7 +16,7 @@ class SignatureVerifierTest {
     private static final String BODY = "command=%2Frevoke-token&text=0123456789abcdef&user_id=U1";
     private static final long NOW_SECONDS = 1_700_000_000L;
     private static final String TIMESTAMP = Long.toString(NOW_SECONDS);
-    private static final String SIGNED = new SlackSignature.Generator(SECRET).generate(TIMESTAMP, BODY);
+    private static final String SIGNED = signed(NOW_SECONDS);
 
     static Stream<Arguments> requests() {
         String hex = SIGNED.substring("v0=".length());
@@ -41,7 +42,7 @@ class SignatureVerifierTest {
                         false),
                 Arguments.of("one character short", TIMESTAMP, BODY, SIGNED.substring(0, SIGNED.length() - 1), false),
                 Arguments.of("one character long", TIMESTAMP, BODY, SIGNED + "0", false),
-                Arguments.of("in capitals", TIMESTAMP, BODY, "v0=" + hex.toUpperCase(java.util.Locale.ROOT), false),
+                Arguments.of("in capitals", TIMESTAMP, BODY, "v0=" + hex.toUpperCase(Locale.ROOT), false),
                 Arguments.of("empty", TIMESTAMP, BODY, "", false),
                 Arguments.of("not ASCII", TIMESTAMP, BODY, "v0=" + "é".repeat(64), false),
                 Arguments.of("no signature", TIMESTAMP, BODY, null, false),
